@@ -1,0 +1,82 @@
+//! The one error type of the core, worded for the person using Candor.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the core, in the user's terms.
+///
+/// Messages are complete sentences fragments a person can act on; the shell
+/// shows them as they are. [`Error::code`] gives a stable machine-readable
+/// kind for the few places where the UI reacts differently.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input field failed validation. `field` names the input field (as
+    /// the UI and the JSON input call it) so a form can point at it.
+    #[error("{message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+
+    /// A record that the caller named by id does not exist.
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: &'static str, id: String },
+
+    /// The journal was written by a newer Candor; it is left untouched.
+    #[error(
+        "this journal was written by a newer version of Candor (schema version {found}; \
+         this version understands up to {supported}). Update Candor to open it; \
+         the file has not been changed"
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+
+    /// The file exists but is not a Candor journal.
+    #[error("{} is not a Candor journal: {reason}", path.display())]
+    NotAJournal { path: PathBuf, reason: String },
+
+    /// The journal file or its folder could not be opened or created.
+    #[error("could not open the journal at {}: {reason}", path.display())]
+    CannotOpen { path: PathBuf, reason: String },
+
+    /// Any other SQLite failure (disk full, I/O error, a locked file, ...).
+    #[error("the journal could not be read or written: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable kind, sent across IPC as `code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::NotAJournal { .. } => "not_a_journal",
+            Error::CannotOpen { .. } => "cannot_open",
+            Error::Database(_) => "database",
+        }
+    }
+
+    /// The input field at fault, for validation errors.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn not_found(kind: &'static str, id: impl ToString) -> Self {
+        Error::NotFound {
+            kind,
+            id: id.to_string(),
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,14 @@
+//! Candor's core: the domain, its validation and the SQLite store.
+//!
+//! This crate knows nothing of Tauri or of any window: the desktop shell, the
+//! CLI and the tests all go through the same functions, so every rule written
+//! here holds for all of them.
+
+pub mod error;
+pub mod paths;
+pub mod store;
+mod validate;
+
+pub use error::{Error, Result};
+pub use store::people;
+pub use store::Store;

@@ -1,0 +1,154 @@
+//! Input validation shared by every record kind: text lengths, dates, ranges.
+//!
+//! Each helper takes the input field's name (as the UI and JSON call it) and a
+//! human label, so that errors read "name must not be empty" and a form can
+//! point at the field.
+
+use chrono::NaiveDate;
+
+use crate::{Error, Result};
+
+/// A required single-line text: trimmed, not empty, at most `max` characters.
+pub(crate) fn required_text(
+    field: &'static str,
+    label: &str,
+    value: &str,
+    max: usize,
+) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, format!("{label} must not be empty")));
+    }
+    max_chars(field, label, value, max)?;
+    Ok(value.to_owned())
+}
+
+/// An optional text: trimmed, possibly empty, at most `max` characters.
+pub(crate) fn optional_text(
+    field: &'static str,
+    label: &str,
+    value: &str,
+    max: usize,
+) -> Result<String> {
+    let value = value.trim();
+    max_chars(field, label, value, max)?;
+    Ok(value.to_owned())
+}
+
+fn max_chars(field: &'static str, label: &str, value: &str, max: usize) -> Result<()> {
+    let count = value.chars().count();
+    if count > max {
+        return Err(Error::invalid(
+            field,
+            format!("{label} is too long: {count} characters, at most {max} allowed"),
+        ));
+    }
+    Ok(())
+}
+
+/// An optional calendar date written `YYYY-MM-DD`; empty means none.
+pub(crate) fn optional_date(
+    field: &'static str,
+    label: &str,
+    value: Option<&str>,
+) -> Result<Option<NaiveDate>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => parse_date(field, label, text).map(Some),
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub(crate) fn parse_date(field: &'static str, label: &str, text: &str) -> Result<NaiveDate> {
+    // chrono accepts a few lax forms ("2026-1-5"); the journal stores one
+    // canonical form so that dates sort as text, so insist on it.
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            matches!(i, 4 | 7) && b == b'-' || !matches!(i, 4 | 7) && b.is_ascii_digit()
+        });
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    match parsed {
+        Some(date) if well_formed => Ok(date),
+        _ => Err(Error::invalid(
+            field,
+            format!("{label} must be a real date written as YYYY-MM-DD, like 2026-11-29 (got \"{text}\")"),
+        )),
+    }
+}
+
+/// An integer within `range`, inclusive.
+pub(crate) fn in_range(
+    field: &'static str,
+    label: &str,
+    value: i64,
+    range: std::ops::RangeInclusive<i64>,
+    unit: &str,
+) -> Result<i64> {
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "{label} must be between {} and {} {unit} (got {value})",
+                range.start(),
+                range.end()
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_refuses_blank() {
+        assert_eq!(required_text("name", "name", "  Ana ", 10).unwrap(), "Ana");
+        let err = required_text("name", "name", " \t\n ", 10).unwrap_err();
+        assert_eq!(err.to_string(), "name must not be empty");
+        assert_eq!(err.field(), Some("name"));
+    }
+
+    #[test]
+    fn text_length_is_counted_in_characters_not_bytes() {
+        let accented = "é".repeat(10); // 20 bytes, 10 characters
+        assert!(required_text("name", "name", &accented, 10).is_ok());
+        let err = required_text("name", "name", &"é".repeat(11), 10).unwrap_err();
+        assert!(err.to_string().contains("11 characters"), "{err}");
+    }
+
+    #[test]
+    fn dates_must_be_canonical_and_real() {
+        assert_eq!(
+            parse_date("d", "date", "2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-1-05",
+            "29/11/2026",
+            "tomorrow",
+            "2026-11-29T10:00",
+        ] {
+            let err = parse_date("d", "date", bad).unwrap_err();
+            assert!(
+                err.to_string().contains("YYYY-MM-DD"),
+                "{bad} should be refused: {err}"
+            );
+        }
+        assert_eq!(optional_date("d", "date", Some("  ")).unwrap(), None);
+        assert_eq!(optional_date("d", "date", None).unwrap(), None);
+    }
+
+    #[test]
+    fn in_range_names_the_bounds() {
+        assert_eq!(in_range("c", "cadence", 7, 1..=365, "days").unwrap(), 7);
+        let err = in_range("c", "cadence", 0, 1..=365, "days").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cadence must be between 1 and 365 days (got 0)"
+        );
+    }
+}

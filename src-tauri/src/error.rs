@@ -1,0 +1,27 @@
+//! The error shape that crosses IPC: `{ "code", "message" }`, plus the input
+//! `field` at fault for validation errors so a form can point at it.
+
+use serde::Serialize;
+
+/// An error as the UI receives it. `message` is a sentence for a person;
+/// `code` is for the few places where the UI reacts differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+}
+
+impl From<candor_core::Error> for CommandError {
+    fn from(err: candor_core::Error) -> Self {
+        CommandError {
+            code: err.code(),
+            field: err.field(),
+            message: err.to_string(),
+        }
+    }
+}
+
+/// What every command returns.
+pub type CommandResult<T> = Result<T, CommandError>;

@@ -1,0 +1,210 @@
+//! Commands through Tauri's mock runtime: what the UI receives for a success
+//! and for a refusal, serialized exactly as it crosses IPC.
+
+use candor_app::{configure, context, AppState};
+use candor_core::Store;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+/// The origin the app's own pages are served from on this platform.
+const APP_ORIGIN: &str = if cfg!(windows) {
+    "http://tauri.localhost"
+} else {
+    "tauri://localhost"
+};
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: tauri::WebviewWindow<MockRuntime>,
+}
+
+/// The app on the mock runtime with the real configuration and capability
+/// files, so a command the capabilities do not grant fails here too.
+fn harness_with(state: AppState) -> Harness {
+    let app = configure(mock_builder(), state)
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    // Windows from tauri.conf.json appear when the event loop runs; this
+    // one carries the same label, so the same capability applies to it.
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock main window");
+    Harness { _app: app, window }
+}
+
+fn harness() -> Harness {
+    let store = Store::open_in_memory().expect("an in-memory journal");
+    harness_with(AppState::from_store(store, "memory.db".into()))
+}
+
+impl Harness {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: APP_ORIGIN.parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+}
+
+#[test]
+fn create_person_returns_the_stored_person_as_json() {
+    let h = harness();
+    let person = h
+        .invoke(
+            "create_person",
+            json!({ "input": { "name": "  Ana Lima ", "cadence_days": 14, "start_date": "2024-03-04", "recognition": "private" } }),
+        )
+        .expect("a valid person is created");
+    assert_eq!(person["name"], "Ana Lima", "names are trimmed");
+    assert_eq!(person["cadence_days"], 14);
+    assert_eq!(person["start_date"], "2024-03-04");
+    assert_eq!(person["recognition"], "private");
+    assert_eq!(person["archived"], false);
+    assert!(
+        person["id"].as_str().is_some_and(|id| id.len() == 36),
+        "a UUID id: {person}"
+    );
+
+    let listed = h.invoke("list_people", json!({})).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    assert_eq!(listed[0]["id"], person["id"]);
+}
+
+#[test]
+fn a_validation_error_arrives_as_code_message_and_field() {
+    let h = harness();
+    let err = h
+        .invoke("create_person", json!({ "input": { "name": "   " } }))
+        .expect_err("an empty name is refused");
+    assert_eq!(
+        err,
+        json!({ "code": "invalid_input", "message": "name must not be empty", "field": "name" })
+    );
+    let listed = h.invoke("list_people", json!({ "scope": "all" })).unwrap();
+    assert_eq!(listed, json!([]), "nothing was written");
+}
+
+#[test]
+fn an_unknown_or_malformed_id_is_a_readable_error() {
+    let h = harness();
+    let ghost = "0b7c8a56-2f0e-4c3e-9f6e-1d2a3b4c5d6e";
+    let err = h.invoke("get_person", json!({ "id": ghost })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert_eq!(err["message"], format!("no person with id {ghost}"));
+    assert!(
+        err.get("field").is_none(),
+        "not-found names no input field: {err}"
+    );
+
+    let err = h
+        .invoke(
+            "set_person_archived",
+            json!({ "id": "not-an-id", "archived": true }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["message"], "\"not-an-id\" is not a valid person id");
+}
+
+#[test]
+fn archive_and_update_round_trip_through_ipc() {
+    let h = harness();
+    let person = h
+        .invoke("create_person", json!({ "input": { "name": "Bo" } }))
+        .unwrap();
+    let id = person["id"].clone();
+    let archived = h
+        .invoke("set_person_archived", json!({ "id": id, "archived": true }))
+        .unwrap();
+    assert_eq!(archived["archived"], true);
+    assert_eq!(
+        h.invoke("list_people", json!({ "scope": "active" }))
+            .unwrap(),
+        json!([])
+    );
+
+    let updated = h
+        .invoke(
+            "update_person",
+            json!({ "id": id, "input": { "name": "Bo Chen", "team": "Core" } }),
+        )
+        .unwrap();
+    assert_eq!(updated["name"], "Bo Chen");
+    assert_eq!(updated["team"], "Core");
+    assert_eq!(updated["archived"], true, "editing does not restore");
+}
+
+#[test]
+fn app_info_reports_the_journal_path_and_schema() {
+    let h = harness();
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["db_path"], "memory.db");
+    assert_eq!(info["schema_version"], candor_core::store::SCHEMA_VERSION);
+    assert_eq!(info["journal_error"], Value::Null);
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn a_journal_that_cannot_open_is_reported_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let bogus = dir.path().join("notes.txt");
+    std::fs::write(
+        &bogus,
+        "this is not a database, just some notes\n".repeat(100),
+    )
+    .unwrap();
+    let h = harness_with(AppState::open(bogus.clone()));
+
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert_eq!(info["journal_error"]["code"], "not_a_journal");
+    assert!(info["journal_error"]["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("is not a Candor journal: the file is not a SQLite database"));
+    let err = h.invoke("list_people", json!({})).unwrap_err();
+    assert_eq!(err["code"], "not_a_journal");
+}
+
+#[test]
+fn the_capabilities_grant_nothing_to_remote_pages_or_unknown_commands() {
+    let h = harness();
+    let remote = get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: "list_people".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "https://example.com".parse().unwrap(),
+            body: InvokeBody::Json(json!({})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    );
+    let refusal = remote.expect_err("a remote page may not read the journal");
+    assert!(
+        refusal.as_str().is_some_and(|m| m.contains("not allowed")),
+        "{refusal}"
+    );
+
+    let refusal = h
+        .invoke("plugin:fs|read_text_file", json!({ "path": "/etc/passwd" }))
+        .expect_err("no file-system plugin is granted");
+    assert!(
+        refusal
+            .as_str()
+            .is_some_and(|m| m.contains("not allowed") || m.contains("not found")),
+        "{refusal}"
+    );
+}

@@ -1,0 +1,127 @@
+// Wires the app: routing between views, the sidebar's team list, and the
+// screen shown when the journal cannot be opened.
+
+import * as api from './api.js';
+import { avatar, h } from './dom.js';
+import * as coming from './views/coming.js';
+import * as people from './views/people.js';
+import * as person from './views/person.js';
+import * as settings from './views/settings.js';
+
+/**
+ * What a view gets to shape the page around it.
+ * @typedef {Object} ViewContext
+ * @property {(title: string, kicker?: string) => void} setTitle
+ * @property {(...actions: Node[]) => void} setActions
+ * @property {(hash: string) => void} navigate
+ * @property {() => void} peopleChanged  the team changed: refresh the sidebar
+ */
+
+const view = /** @type {HTMLElement} */ (document.getElementById('view'));
+const title = /** @type {HTMLElement} */ (document.getElementById('page-title'));
+const kicker = /** @type {HTMLElement} */ (document.getElementById('page-kicker'));
+const actions = /** @type {HTMLElement} */ (document.getElementById('page-actions'));
+const teamList = /** @type {HTMLElement} */ (document.getElementById('team-list'));
+
+/** The landing view until Due lands. */
+const HOME = '#/people';
+
+const routes = [
+  { pattern: /^#\/people$/, nav: 'people', view: people },
+  { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/settings$/, nav: 'settings', view: settings },
+  { pattern: /^#\/(due|search|questions)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
+];
+
+let renderToken = 0;
+
+/** @type {ViewContext} */
+const ctx = {
+  setTitle(text, sub = '') {
+    title.textContent = text;
+    kicker.textContent = sub;
+    document.title = text === 'Candor' ? 'Candor' : `${text} — Candor`;
+  },
+  setActions(...nodes) {
+    actions.replaceChildren(...nodes);
+  },
+  navigate(hash) {
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  },
+  peopleChanged() {
+    refreshTeam();
+  },
+};
+
+async function route() {
+  const hash = location.hash || HOME;
+  const match = routes.map((r) => ({ r, m: hash.match(r.pattern) })).find((x) => x.m);
+  if (!match) {
+    location.replace(HOME);
+    return;
+  }
+  const token = ++renderToken;
+  highlightNav(hash, match.r.nav ?? hash.slice(2));
+  view.setAttribute('aria-busy', 'true');
+  let content;
+  try {
+    content = await match.r.view.render(ctx, match.r.params ? match.r.params(match.m) : {});
+  } catch (error) {
+    ctx.setTitle('Something went wrong');
+    ctx.setActions();
+    content = h('p', { class: 'banner', role: 'alert', text: error?.message || String(error) });
+  }
+  if (token !== renderToken) return; // a newer navigation won
+  view.replaceChildren(content);
+  view.scrollTop = 0;
+  view.setAttribute('aria-busy', 'false');
+}
+
+function highlightNav(hash, nav) {
+  for (const link of document.querySelectorAll('.nav-link')) {
+    if (link.getAttribute('data-route') === nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  for (const link of teamList.querySelectorAll('a')) {
+    if (link.getAttribute('href') === hash) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+async function refreshTeam() {
+  try {
+    const team = await api.listPeople('active');
+    teamList.replaceChildren(...(team.length
+      ? team.map((p) => h('li', {},
+        h('a', { class: 'team-link', href: `#/people/${p.id}`, 'aria-current': location.hash === `#/people/${p.id}` ? 'page' : null },
+          avatar(p.name, 'small'), h('span', { text: p.name }))))
+      : [h('li', { class: 'team-empty', text: 'No one yet' })]));
+  } catch (error) {
+    teamList.replaceChildren(h('li', { class: 'team-empty', text: 'Could not load the team' }));
+  }
+}
+
+function showFatal(info) {
+  document.getElementById('app')?.replaceChildren(
+    h('main', { class: 'fatal', role: 'alert' },
+      h('h1', { text: 'Candor could not open your journal' }),
+      h('p', { class: 'banner', text: info.journal_error.message }),
+      h('p', { class: 'muted' }, 'Journal file: ', h('code', { text: info.db_path })),
+      h('p', { class: 'muted', text: 'Nothing was changed. Close Candor, fix the problem above (or start it with --db pointing at another file), then open it again.' })));
+}
+
+async function start() {
+  const info = await api.appInfo();
+  if (info.journal_error) {
+    showFatal(info);
+    return;
+  }
+  window.addEventListener('hashchange', route);
+  await Promise.all([refreshTeam(), route()]);
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error) => {
+  view.replaceChildren(h('p', { class: 'banner', role: 'alert', text: error?.message || String(error) }));
+});
