@@ -5,10 +5,12 @@
 //! here holds for all of them.
 
 pub mod error;
+pub mod markdown;
 pub mod paths;
 pub mod store;
 mod validate;
+pub mod views;
 
 pub use error::{Error, Result};
-pub use store::people;
 pub use store::Store;
+pub use store::{action_items, agenda, one_on_ones, party, people, templates};

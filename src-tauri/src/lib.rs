@@ -19,12 +19,44 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::render_markdown,
+            commands::app::today,
             commands::people::list_people,
             commands::people::get_person,
             commands::people::create_person,
             commands::people::update_person,
             commands::people::set_person_archived,
+            commands::one_on_ones::person_overview,
+            commands::one_on_ones::start_one_on_one,
+            commands::one_on_ones::get_one_on_one,
+            commands::one_on_ones::save_one_on_one_text,
+            commands::one_on_ones::set_one_on_one_mood,
+            commands::one_on_ones::mark_one_on_one_held,
+            commands::one_on_ones::cancel_one_on_one,
+            commands::one_on_ones::reschedule_one_on_one,
+            commands::one_on_ones::schedule_next_one_on_one,
+            commands::agenda::add_talking_point,
+            commands::agenda::edit_talking_point,
+            commands::agenda::set_talking_point_resolved,
+            commands::agenda::move_talking_point,
+            commands::agenda::delete_talking_point,
+            commands::agenda::list_templates,
+            commands::agenda::create_template,
+            commands::agenda::update_template,
+            commands::agenda::delete_template,
+            commands::agenda::set_template_hidden,
+            commands::agenda::apply_template,
+            commands::action_items::add_action_item,
+            commands::action_items::update_action_item,
+            commands::action_items::set_action_item_done,
+            commands::action_items::delete_action_item,
         ])
+}
+
+/// Today's date on this computer. Core never reads the clock for its rules;
+/// the shell passes this in.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// The app's context: `tauri.conf.json`, the embedded `ui/` and the real

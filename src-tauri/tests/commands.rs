@@ -208,3 +208,58 @@ fn the_capabilities_grant_nothing_to_remote_pages_or_unknown_commands() {
         "{refusal}"
     );
 }
+
+#[test]
+fn a_one_on_one_round_trips_with_its_agenda_and_rendered_notes() {
+    let h = harness();
+    let person = h
+        .invoke("create_person", json!({ "input": { "name": "Ana" } }))
+        .unwrap();
+    let meeting = h
+        .invoke(
+            "start_one_on_one",
+            json!({
+                "person_id": person["id"],
+                "input": { "scheduled_at": "2026-11-02T10:00", "template_id": "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001" }
+            }),
+        )
+        .expect("a 1-on-1 starts");
+    assert_eq!(meeting["status"], "scheduled");
+    assert_eq!(meeting["scheduled_at"], "2026-11-02T10:00");
+
+    let saved = h
+        .invoke(
+            "save_one_on_one_text",
+            json!({ "id": meeting["id"], "field": "notes", "text": "**bold** <img src=x onerror=alert(1)>" }),
+        )
+        .unwrap();
+    let html = saved["html"].as_str().unwrap();
+    assert!(html.contains("<strong>bold</strong>"), "{html}");
+    assert!(!html.contains("<img"), "no image tag survives: {html}");
+
+    let detail = h
+        .invoke("get_one_on_one", json!({ "id": meeting["id"] }))
+        .unwrap();
+    assert_eq!(detail["person"]["name"], "Ana");
+    assert_eq!(detail["agenda"].as_array().map(Vec::len), Some(3));
+    assert_eq!(detail["agenda"][0]["raised_by"], "them");
+    assert_eq!(detail["notes_html"], saved["html"]);
+
+    let err = h
+        .invoke(
+            "set_one_on_one_mood",
+            json!({ "id": meeting["id"], "mood": 9 }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "invalid_input", "message": "mood must be between 1 and 5 (got 9)", "field": "mood" })
+    );
+    let err = h
+        .invoke(
+            "mark_one_on_one_held",
+            json!({ "id": meeting["id"], "held_on": "2999-01-01" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "held_on");
+}

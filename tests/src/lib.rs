@@ -374,6 +374,25 @@ impl App {
         path
     }
 
+    /// Waits for the app to exit on its own (after its window was closed from
+    /// the page), then ends this harness without a WebDriver session.
+    pub fn wait_for_exit(mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            let alive = Command::new("pgrep")
+                .args(["-g", &self.driver.id().to_string(), "-x", "candor"])
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !alive {
+                self.session.clear();
+                return;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        panic!("the app did not exit after its window was closed");
+    }
+
     /// Ends the session (closing the window) and stops the driver.
     pub fn close(self) {
         drop(self);

@@ -95,3 +95,164 @@ export const updatePerson = (id, input) => call('update_person', { id, input });
 
 /** @param {string} id @param {boolean} archived @returns {Promise<Person>} */
 export const setPersonArchived = (id, archived) => call('set_person_archived', { id, archived });
+
+// ---------- 1-on-1s ----------
+
+/**
+ * @typedef {'scheduled'|'held'|'cancelled'|'rescheduled'} Status
+ * @typedef {'me'|'them'} Party
+ *
+ * @typedef {Object} OneOnOne
+ * @property {string} id
+ * @property {string} person_id
+ * @property {string} scheduled_at        local time, YYYY-MM-DDTHH:MM
+ * @property {Status} status
+ * @property {string|null} held_on        YYYY-MM-DD
+ * @property {string|null} rescheduled_to
+ * @property {string} notes               Markdown
+ * @property {string} outcomes            Markdown
+ * @property {number|null} mood           1-5
+ *
+ * @typedef {Object} TalkingPoint
+ * @property {string} id
+ * @property {string} one_on_one_id
+ * @property {string} text
+ * @property {Party} raised_by
+ * @property {number} position
+ * @property {boolean} resolved
+ * @property {string|null} carried_from_id
+ * @property {string} first_raised_on     YYYY-MM-DD
+ * @property {boolean} carried_forward
+ *
+ * @typedef {Object} ActionItem
+ * @property {string} id
+ * @property {string} person_id
+ * @property {string|null} one_on_one_id
+ * @property {string} text
+ * @property {Party} owner
+ * @property {string|null} due_on
+ * @property {string|null} done_on
+ *
+ * @typedef {Object} OneOnOneDetail
+ * @property {OneOnOne} one_on_one
+ * @property {Person} person
+ * @property {TalkingPoint[]} agenda
+ * @property {ActionItem[]} action_items        from this 1-on-1
+ * @property {ActionItem[]} open_action_items   the person's other open items
+ * @property {string} notes_html                sanitized
+ * @property {string} outcomes_html             sanitized
+ * @property {OneOnOne|null} next_scheduled
+ *
+ * @typedef {Object} OneOnOneSummary
+ * @property {string} id
+ * @property {string} scheduled_at
+ * @property {Status} status
+ * @property {string|null} held_on
+ * @property {number|null} mood
+ * @property {string} outcome_summary
+ * @property {number} talking_points
+ * @property {number} open_talking_points
+ *
+ * @typedef {Object} PersonOverview
+ * @property {Person} person
+ * @property {string|null} last_held_on
+ * @property {OneOnOne|null} next_scheduled
+ * @property {OneOnOneSummary[]} one_on_ones
+ * @property {ActionItem[]} open_action_items
+ *
+ * @typedef {Object} Template
+ * @property {string} id
+ * @property {string} name
+ * @property {boolean} builtin
+ * @property {boolean} hidden
+ * @property {{text: string, raised_by: Party}[]} prompts
+ */
+
+/** @returns {Promise<string>} today on this computer, YYYY-MM-DD */
+export const today = () => call('today');
+
+/** @param {string} text @returns {Promise<string>} sanitized HTML */
+export const renderMarkdown = (text) => call('render_markdown', { text });
+
+/** @param {string} id @returns {Promise<PersonOverview>} */
+export const personOverview = (id) => call('person_overview', { id });
+
+/**
+ * @param {string} personId
+ * @param {{scheduled_at: string, template_id?: string|null}} input
+ * @returns {Promise<OneOnOne>}
+ */
+export const startOneOnOne = (personId, input) => call('start_one_on_one', { person_id: personId, input });
+
+/** @param {string} id @returns {Promise<OneOnOneDetail>} */
+export const getOneOnOne = (id) => call('get_one_on_one', { id });
+
+/**
+ * @param {string} id @param {'notes'|'outcomes'} field @param {string} text
+ * @returns {Promise<{updated_at: string, html: string}>}
+ */
+export const saveOneOnOneText = (id, field, text) => call('save_one_on_one_text', { id, field, text });
+
+/** @param {string} id @param {number|null} mood @returns {Promise<OneOnOne>} */
+export const setOneOnOneMood = (id, mood) => call('set_one_on_one_mood', { id, mood });
+
+/** @param {string} id @param {string} heldOn YYYY-MM-DD @returns {Promise<OneOnOne>} */
+export const markOneOnOneHeld = (id, heldOn) => call('mark_one_on_one_held', { id, held_on: heldOn });
+
+/** @param {string} id @returns {Promise<OneOnOne>} */
+export const cancelOneOnOne = (id) => call('cancel_one_on_one', { id });
+
+/** @param {string} id @param {string} scheduledAt @returns {Promise<OneOnOne>} the new 1-on-1 */
+export const rescheduleOneOnOne = (id, scheduledAt) => call('reschedule_one_on_one', { id, scheduled_at: scheduledAt });
+
+/** @param {string} id @returns {Promise<OneOnOne>} */
+export const scheduleNextOneOnOne = (id) => call('schedule_next_one_on_one', { id });
+
+/** @param {string} oneOnOneId @param {{text: string, raised_by: Party}} input @returns {Promise<TalkingPoint>} */
+export const addTalkingPoint = (oneOnOneId, input) => call('add_talking_point', { one_on_one_id: oneOnOneId, input });
+
+/** @param {string} id @param {{text: string, raised_by: Party}} input @returns {Promise<TalkingPoint>} */
+export const editTalkingPoint = (id, input) => call('edit_talking_point', { id, input });
+
+/** @param {string} id @param {boolean} resolved @returns {Promise<TalkingPoint>} */
+export const setTalkingPointResolved = (id, resolved) => call('set_talking_point_resolved', { id, resolved });
+
+/** @param {string} id @param {number} index @returns {Promise<TalkingPoint[]>} */
+export const moveTalkingPoint = (id, index) => call('move_talking_point', { id, index });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteTalkingPoint = (id) => call('delete_talking_point', { id });
+
+/** @param {boolean} [includeHidden] @returns {Promise<Template[]>} */
+export const listTemplates = (includeHidden = false) => call('list_templates', { include_hidden: includeHidden });
+
+/** @param {string} id @param {string} oneOnOneId @returns {Promise<TalkingPoint[]>} */
+export const applyTemplate = (id, oneOnOneId) => call('apply_template', { id, one_on_one_id: oneOnOneId });
+
+/** @param {{name: string, prompts: {text: string, raised_by: Party}[]}} input @returns {Promise<Template>} */
+export const createTemplate = (input) => call('create_template', { input });
+
+/** @param {string} id @param {{name: string, prompts: {text: string, raised_by: Party}[]}} input @returns {Promise<Template>} */
+export const updateTemplate = (id, input) => call('update_template', { id, input });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteTemplate = (id) => call('delete_template', { id });
+
+/** @param {string} id @param {boolean} hidden @returns {Promise<Template>} */
+export const setTemplateHidden = (id, hidden) => call('set_template_hidden', { id, hidden });
+
+/**
+ * @param {string} personId
+ * @param {{text: string, owner: Party, due_on?: string|null, one_on_one_id?: string|null}} input
+ * @returns {Promise<ActionItem>}
+ */
+export const addActionItem = (personId, input) => call('add_action_item', { person_id: personId, input });
+
+/** @param {string} id @param {{text: string, owner: Party, due_on?: string|null}} input @returns {Promise<ActionItem>} */
+export const updateActionItem = (id, input) => call('update_action_item', { id, input });
+
+/** @param {string} id @param {string|null} doneOn @returns {Promise<ActionItem>} */
+export const setActionItemDone = (id, doneOn) => call('set_action_item_done', { id, done_on: doneOn });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteActionItem = (id) => call('delete_action_item', { id });

@@ -25,6 +25,18 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/**
+ * Replaces the children of `el`, skipping null/false and flattening arrays
+ * (unlike `replaceChildren`, which would print "null").
+ * @param {Element} el
+ * @param {...(Node|string|null|undefined|false|Array<any>)} children
+ */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
@@ -66,6 +78,20 @@ export function cadenceLabel(days) {
 }
 
 /** Shows a short message in the corner. @param {string} message */
+const ICONS = {
+  plus: 'M12 5v14M5 12h14',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
+  archive: 'M4 7h16v13H4zM3 4h18v3H3zM10 11h4',
+  restore: 'M4 12a8 8 0 1 0 2.5-5.8M4 4v4h4',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  up: 'M12 19V5M6 11l6-6 6 6',
+  down: 'M12 5v14M6 13l6 6 6-6',
+  x: 'M6 6l12 12M18 6L6 18',
+  calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
+  next: 'M5 12h14M13 6l6 6-6 6',
+  cancel: 'M5 5l14 14M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z',
+};
+
 export function toast(message, kind = 'info') {
   const region = document.getElementById('toasts');
   if (!region) return;
@@ -74,14 +100,9 @@ export function toast(message, kind = 'info') {
   setTimeout(() => el.remove(), kind === 'error' ? 6000 : 2600);
 }
 
-/** Inline SVG icons used on buttons. @param {'plus'|'edit'|'archive'|'restore'} name */
+/** Inline SVG icons used on buttons. @param {keyof typeof ICONS} name */
 export function icon(name) {
-  const paths = {
-    plus: 'M12 5v14M5 12h14',
-    edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
-    archive: 'M4 7h16v13H4zM3 4h18v3H3zM10 11h4',
-    restore: 'M4 12a8 8 0 1 0 2.5-5.8M4 4v4h4',
-  };
+  const paths = ICONS;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('class', 'button-icon');
@@ -90,4 +111,69 @@ export function icon(name) {
   path.setAttribute('d', paths[name]);
   svg.append(path);
   return svg;
+}
+
+/**
+ * Puts HTML rendered and sanitized by core (pulldown-cmark + ammonia) into
+ * `el`. The only place the UI assigns HTML: never pass it anything else.
+ * @param {Element} el @param {string} sanitizedHtml
+ */
+export function setSanitizedHtml(el, sanitizedHtml) {
+  el.innerHTML = sanitizedHtml;
+}
+
+const weekdayDate = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "Thu, 3 Dec 2026 · 10:00" from "2026-12-03T10:00" (local wall-clock time). */
+export function formatDateTime(local) {
+  if (!local) return '';
+  const [date, time = '00:00'] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const at = new Date(y, m - 1, d, hh, mm);
+  return `${weekdayDate.format(at)} · ${timeOnly.format(at)}`;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from, to) {
+  const utc = (iso) => Date.UTC(...iso.slice(0, 10).split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** "today", "yesterday", "3 days ago", "in 2 days". */
+export function relativeDay(date, today) {
+  const days = daysBetween(today, date);
+  if (days === 0) return 'today';
+  if (days === -1) return 'yesterday';
+  if (days === 1) return 'tomorrow';
+  return days < 0 ? `${-days} days ago` : `in ${days} days`;
+}
+
+/** A local date as YYYY-MM-DD. @param {Date} d */
+export function isoDate(d) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The next half hour from now, as HH:MM. */
+export function nextHalfHour() {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() < 30 ? 30 : 60, 0, 0);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** A status badge for a 1-on-1. @param {string} status */
+export function statusBadge(status) {
+  const labels = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
+  return h('span', { class: `badge status-${status}`, text: labels[status] ?? status });
+}
+
+export const MOODS = ['Rough', 'Low', 'Okay', 'Good', 'Great'];
+
+/** Mood as five dots, the first `mood` filled. @param {number|null} mood */
+export function moodDots(mood) {
+  if (!mood) return h('span', { class: 'mood-dots empty', title: 'Mood not recorded', text: '—' });
+  return h('span', { class: 'mood-dots', title: `Mood ${mood} of 5: ${MOODS[mood - 1]}`, 'aria-label': `Mood ${mood} of 5, ${MOODS[mood - 1]}` },
+    ...[1, 2, 3, 4, 5].map((n) => h('span', { class: n <= mood ? 'dot on' : 'dot', 'aria-hidden': 'true' })));
 }

@@ -2,8 +2,10 @@
 // screen shown when the journal cannot be opened.
 
 import * as api from './api.js';
-import { avatar, h } from './dom.js';
+import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
+import { avatar, fill, h, toast } from './dom.js';
 import * as coming from './views/coming.js';
+import * as oneOnOne from './views/one-on-one.js';
 import * as people from './views/people.js';
 import * as person from './views/person.js';
 import * as settings from './views/settings.js';
@@ -29,6 +31,7 @@ const HOME = '#/people';
 const routes = [
   { pattern: /^#\/people$/, nav: 'people', view: people },
   { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: oneOnOne, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/settings$/, nav: 'settings', view: settings },
   { pattern: /^#\/(due|search|questions)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
 ];
@@ -43,7 +46,7 @@ const ctx = {
     document.title = text === 'Candor' ? 'Candor' : `${text} — Candor`;
   },
   setActions(...nodes) {
-    actions.replaceChildren(...nodes);
+    fill(actions, ...nodes);
   },
   navigate(hash) {
     if (location.hash === hash) route();
@@ -62,6 +65,10 @@ async function route() {
     return;
   }
   const token = ++renderToken;
+  // Whatever the last view was typing goes to disk before it is replaced.
+  await flushAll();
+  clearFlushers();
+  if (token !== renderToken) return;
   highlightNav(hash, match.r.nav ?? hash.slice(2));
   view.setAttribute('aria-busy', 'true');
   let content;
@@ -102,6 +109,19 @@ async function refreshTeam() {
   }
 }
 
+/**
+ * Links inside notes never navigate Candor's own window: the app has no
+ * browser chrome to come back from. They are shown, not followed.
+ */
+function interceptLinks() {
+  document.addEventListener('click', (event) => {
+    const link = /** @type {Element} */ (event.target).closest?.('.markdown-body a');
+    if (!link) return;
+    event.preventDefault();
+    toast(`Links open nowhere from Candor: ${link.getAttribute('href') ?? ''}`);
+  });
+}
+
 function showFatal(info) {
   document.getElementById('app')?.replaceChildren(
     h('main', { class: 'fatal', role: 'alert' },
@@ -118,6 +138,8 @@ async function start() {
     return;
   }
   window.addEventListener('hashchange', route);
+  installCloseGuard().catch((error) => toast(`Closing may not wait for saves: ${error.message}`, 'error'));
+  interceptLinks();
   await Promise.all([refreshTeam(), route()]);
   document.body.dataset.ready = 'true';
 }

@@ -1,7 +1,12 @@
 //! The SQLite store: opening the journal file, its pragmas, migrations and the
 //! transaction helper every multi-step write goes through.
 
+pub mod action_items;
+pub mod agenda;
+pub mod one_on_ones;
+pub mod party;
 pub mod people;
+pub mod templates;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +22,10 @@ pub const APPLICATION_ID: i64 = 0x4341_4E44;
 /// The schema migrations, in order. Migration `n` (1-based) brings the schema
 /// from `user_version = n - 1` to `n`. A shipped migration is never edited:
 /// changes go in a new file.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_people.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_people.sql"),
+    include_str!("../../migrations/0002_one_on_ones.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -26,3 +26,15 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
         journal_error: state.open_error().cloned(),
     })
 }
+
+/// Renders Markdown to sanitized HTML, for live previews.
+#[tauri::command(rename_all = "snake_case")]
+pub fn render_markdown(text: String) -> String {
+    candor_core::markdown::render(&text)
+}
+
+/// Today's date on this computer, so the UI and core agree on "today".
+#[tauri::command(rename_all = "snake_case")]
+pub fn today() -> String {
+    crate::today().to_string()
+}

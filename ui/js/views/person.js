@@ -1,47 +1,71 @@
-// One person's page: their profile and preferences, edit and archive.
-// Later sections (1-on-1s, feedback, goals, timeline) hang below the profile.
+// One person's page: what is next and open with them, their 1-on-1
+// history, and their profile (edit, archive). Later sections (feedback,
+// goals, timeline) hang below.
 
 import * as api from '../api.js';
-import { avatar, cadenceLabel, formatDate, h, icon, toast } from '../dom.js';
+import {
+  avatar, cadenceLabel, fill, formatDate, formatDateTime, h, icon, moodDots, relativeDay, statusBadge, toast,
+} from '../dom.js';
 import { personForm } from './person-form.js';
+import { openStartDialog } from './start-one-on-one.js';
 
 /**
  * @param {import('../main.js').ViewContext} ctx
  * @param {{id: string}} params
  */
 export async function render(ctx, { id }) {
-  const person = await api.getPerson(id);
-  const root = h('div', { class: 'stack', dataset: { personId: person.id } });
+  const [overview, today] = await Promise.all([api.personOverview(id), api.today()]);
+  const root = h('div', { class: 'person-page', dataset: { personId: id } });
 
-  const showProfile = (p) => {
+  const start = (p) => openStartDialog(p, (meeting) => ctx.navigate(`#/one-on-ones/${meeting.id}`));
+
+  const showPage = (o) => {
+    const p = o.person;
     ctx.setTitle(p.name, [p.role, p.team].filter(Boolean).join(' · '));
+    const next = o.next_scheduled;
     ctx.setActions(
-      h('button', { type: 'button', class: 'button', 'data-action': 'edit-person', onclick: () => showEdit(p) }, icon('edit'), 'Edit'),
+      h('button', { type: 'button', class: 'button', 'data-action': 'edit-person', onclick: () => showEdit(o) }, icon('edit'), 'Edit'),
       p.archived
         ? h('button', { type: 'button', class: 'button', 'data-action': 'restore-person', onclick: () => setArchived(p, false) }, icon('restore'), 'Restore')
-        : h('button', { type: 'button', class: 'button danger', 'data-action': 'archive-person', onclick: () => setArchived(p, true) }, icon('archive'), 'Archive'));
-    const sections = [profileCard(p)];
-    if (p.archived) {
-      sections.unshift(h('p', { class: 'banner info', role: 'note', text: `Archived on ${formatDate(p.archived_at)}. Their history is kept; they are hidden from the team and from reminders.` }));
-    }
-    root.replaceChildren(...sections);
+        : h('button', { type: 'button', class: 'button danger', 'data-action': 'archive-person', onclick: () => setArchived(p, true) }, icon('archive'), 'Archive'),
+      p.archived ? null
+        : next
+          ? h('a', { class: 'button primary', 'data-action': 'open-next', href: `#/one-on-ones/${next.id}` }, icon('next'), 'Open next 1-on-1')
+          : h('button', { type: 'button', class: 'button primary', 'data-action': 'start-one-on-one', onclick: () => start(p) }, icon('plus'), 'Start 1-on-1'));
+
+    fill(root, 
+      ...(p.archived ? [h('p', { class: 'banner info', role: 'note', text: `Archived on ${formatDate(p.archived_at)}. Their history is kept; they are hidden from the team and from reminders.` })] : []),
+      h('div', { class: 'person-grid' },
+        h('div', { class: 'stack' },
+          nextCard(o, today),
+          actionItemsCard(o, today, reload),
+          historyCard(o)),
+        h('div', { class: 'stack' }, profileCard(p, o.last_held_on, today))));
   };
 
-  const showEdit = (p) => {
+  async function reload() {
+    try {
+      showPage(await api.personOverview(id));
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  }
+
+  const showEdit = (o) => {
     ctx.setActions();
-    root.replaceChildren(
-      h('section', { class: 'card', 'aria-labelledby': 'edit-title' },
+    fill(root, 
+      h('section', { class: 'card narrow', 'aria-labelledby': 'edit-title' },
         h('div', { class: 'card-head' }, h('h2', { id: 'edit-title', text: 'Edit profile' })),
         h('div', { class: 'card-body' },
           personForm({
-            person: p,
+            person: o.person,
             submitLabel: 'Save changes',
-            onCancel: () => showProfile(p),
+            onCancel: () => showPage(o),
             onSubmit: async (input) => {
-              const updated = await api.updatePerson(p.id, input);
+              await api.updatePerson(o.person.id, input);
               toast('Profile saved');
               ctx.peopleChanged();
-              showProfile(updated);
+              await reload();
             },
           }))));
     /** @type {HTMLInputElement|null} */ (root.querySelector('input[name=name]'))?.focus();
@@ -49,41 +73,100 @@ export async function render(ctx, { id }) {
 
   const setArchived = async (p, archived) => {
     try {
-      const updated = await api.setPersonArchived(p.id, archived);
+      await api.setPersonArchived(p.id, archived);
       toast(archived ? `${p.name} archived` : `${p.name} restored`);
       ctx.peopleChanged();
-      showProfile(updated);
+      await reload();
     } catch (error) {
       toast(error.message, 'error');
     }
   };
 
-  showProfile(person);
+  showPage(overview);
   return root;
+}
+
+/** What is next with them. */
+function nextCard(o, today) {
+  const next = o.next_scheduled;
+  const last = o.last_held_on
+    ? `Last 1-on-1 held ${formatDate(o.last_held_on)} (${relativeDay(o.last_held_on, today)}).`
+    : 'No 1-on-1 held yet.';
+  return h('section', { class: 'card next-card', 'aria-labelledby': 'next-title' },
+    h('div', { class: 'card-body' },
+      h('h2', { id: 'next-title', class: 'label', text: 'Next 1-on-1' }),
+      next
+        ? h('p', { class: 'next-when' }, h('a', { href: `#/one-on-ones/${next.id}`, text: formatDateTime(next.scheduled_at) }))
+        : h('p', { class: 'next-when muted', text: 'Nothing scheduled' }),
+      h('p', { class: 'muted', text: `${last} They meet you every ${o.person.cadence_days} days.` })));
+}
+
+/** Their open action items, checkable from here. */
+function actionItemsCard(o, today, reload) {
+  const items = o.open_action_items;
+  const row = (item) => {
+    const checkbox = h('input', { type: 'checkbox', 'aria-label': `Done: ${item.text}` });
+    checkbox.addEventListener('change', async () => {
+      try {
+        await api.setActionItemDone(item.id, checkbox.checked ? today : null);
+        toast('Done');
+        await reload();
+      } catch (error) {
+        toast(error.message, 'error');
+      }
+    });
+    const overdue = item.due_on && item.due_on < today;
+    return h('li', { class: 'item', dataset: { itemId: item.id } },
+      checkbox,
+      h('div', { class: 'item-text' },
+        h('span', { class: 'text', text: item.text }),
+        h('span', { class: 'agenda-meta' },
+          h('span', { class: `chip ${item.owner}`, text: item.owner === 'them' ? o.person.name.split(' ')[0] : 'Me' }),
+          item.due_on ? h('span', { class: `due ${overdue ? 'overdue' : ''}`, text: `Due ${formatDate(item.due_on)}${overdue ? ` · ${relativeDay(item.due_on, today)}` : ''}` }) : null)));
+  };
+  return h('section', { class: 'card', 'aria-labelledby': 'open-items-title' },
+    h('div', { class: 'card-head' }, h('h2', { id: 'open-items-title' }, 'Open action items ', h('span', { class: 'count', text: items.length ? String(items.length) : '' }))),
+    items.length
+      ? h('ul', { class: 'items', id: 'person-open-items' }, items.map(row))
+      : h('p', { class: 'card-empty', text: 'Nothing open. Action items from 1-on-1s show up here until done.' }));
+}
+
+/** Their 1-on-1s, newest first. */
+function historyCard(o) {
+  const rows = o.one_on_ones.map((m) =>
+    h('li', {},
+      h('a', { class: `history-row status-${m.status}`, href: `#/one-on-ones/${m.id}`, dataset: { oneOnOneId: m.id } },
+        h('span', { class: 'history-date', text: formatDateTime(m.scheduled_at) }),
+        statusBadge(m.status),
+        moodDots(m.mood),
+        h('span', { class: 'history-outcome', text: m.outcome_summary || (m.open_talking_points ? `${m.open_talking_points} open talking point${m.open_talking_points === 1 ? '' : 's'}` : '') }))));
+  return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
+    h('div', { class: 'card-head' }, h('h2', { id: 'history-title' }, '1-on-1s ', h('span', { class: 'count', text: rows.length ? String(rows.length) : '' }))),
+    rows.length
+      ? h('ul', { class: 'history', id: 'one-on-one-history' }, rows)
+      : h('p', { class: 'card-empty', text: 'No 1-on-1s yet. Start one to prepare the agenda.' }));
 }
 
 /** @param {import('../api.js').Person} p */
 function profileCard(p) {
   const recognition = { public: 'In public', private: 'In private' }[p.recognition] ?? 'Not sure yet';
   const medium = { written: 'Written', spoken: 'Spoken' }[p.feedback_medium] ?? 'Not sure yet';
-  const fact = (term, value, wide = false) =>
-    h('div', { class: wide ? 'wide' : '' }, h('dt', { text: term }), h('dd', {}, value));
+  const fact = (term, value) => h('div', {}, h('dt', { text: term }), h('dd', {}, value));
   return h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
     h('div', { class: 'card-head' },
       h('div', { class: 'person-head' },
         avatar(p.name, 'large', p.archived),
         h('div', {},
           h('h2', { id: 'profile-title', text: p.name }),
-          h('p', { class: 'sub', text: [p.role, p.team].filter(Boolean).join(' · ') || 'No role or team yet' }))),
-      h('span', { class: 'badge brand', text: cadenceLabel(p.cadence_days) })),
+          h('p', { class: 'sub', text: [p.role, p.team].filter(Boolean).join(' · ') || 'No role or team yet' })))),
     h('div', { class: 'card-body' },
-      h('dl', { class: 'facts' },
-        fact('1-on-1s', `Every ${p.cadence_days} day${p.cadence_days === 1 ? '' : 's'}`),
+      h('dl', { class: 'facts single' },
+        fact('1-on-1s', h('span', {}, `Every ${p.cadence_days} day${p.cadence_days === 1 ? '' : 's'} `, h('span', { class: 'badge brand', text: cadenceLabel(p.cadence_days) }))),
         fact('Started', p.start_date ? formatDate(p.start_date) : h('span', { class: 'faint', text: 'Not recorded' })),
         fact('Recognition', recognition),
         fact('Feedback', medium),
         fact('How they like feedback', p.feedback_preferences
           ? h('span', { class: 'prose', text: p.feedback_preferences })
-          : h('span', { class: 'faint', text: 'Not recorded yet. Ask them in your next 1-on-1.' }), true),
-        p.notes ? fact('Notes', h('span', { class: 'prose', text: p.notes }), true) : null)));
+          : h('span', { class: 'faint', text: 'Not recorded yet. Ask them in your next 1-on-1.' })),
+        p.notes ? fact('Notes', h('span', { class: 'prose', text: p.notes })) : null)));
 }

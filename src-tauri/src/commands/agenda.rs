@@ -1,0 +1,106 @@
+//! Talking points and agenda templates.
+
+use candor_core::agenda::{self, PointInput, TalkingPoint};
+use candor_core::one_on_ones;
+use candor_core::templates::{self, Template, TemplateInput};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_talking_point(
+    state: State<'_, AppState>,
+    one_on_one_id: String,
+    input: PointInput,
+) -> CommandResult<TalkingPoint> {
+    state.with_store(|store| {
+        agenda::add(store.conn(), one_on_ones::parse_id(&one_on_one_id)?, &input)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn edit_talking_point(
+    state: State<'_, AppState>,
+    id: String,
+    input: PointInput,
+) -> CommandResult<TalkingPoint> {
+    state.with_store(|store| agenda::edit(store.conn(), agenda::parse_id(&id)?, &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_talking_point_resolved(
+    state: State<'_, AppState>,
+    id: String,
+    resolved: bool,
+) -> CommandResult<TalkingPoint> {
+    state.with_store(|store| agenda::set_resolved(store.conn(), agenda::parse_id(&id)?, resolved))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn move_talking_point(
+    state: State<'_, AppState>,
+    id: String,
+    index: usize,
+) -> CommandResult<Vec<TalkingPoint>> {
+    state.with_store(|store| agenda::move_to(store.conn(), agenda::parse_id(&id)?, index))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn delete_talking_point(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(|store| agenda::delete(store.conn(), agenda::parse_id(&id)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_templates(
+    state: State<'_, AppState>,
+    include_hidden: Option<bool>,
+) -> CommandResult<Vec<Template>> {
+    state.with_store(|store| templates::list(store.conn(), include_hidden.unwrap_or(false)))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn create_template(
+    state: State<'_, AppState>,
+    input: TemplateInput,
+) -> CommandResult<Template> {
+    state.with_store(|store| templates::create(store.conn(), &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn update_template(
+    state: State<'_, AppState>,
+    id: String,
+    input: TemplateInput,
+) -> CommandResult<Template> {
+    state.with_store(|store| templates::update(store.conn(), templates::parse_id(&id)?, &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn delete_template(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.with_store(|store| templates::delete(store.conn(), templates::parse_id(&id)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_template_hidden(
+    state: State<'_, AppState>,
+    id: String,
+    hidden: bool,
+) -> CommandResult<Template> {
+    state.with_store(|store| templates::set_hidden(store.conn(), templates::parse_id(&id)?, hidden))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn apply_template(
+    state: State<'_, AppState>,
+    id: String,
+    one_on_one_id: String,
+) -> CommandResult<Vec<TalkingPoint>> {
+    state.with_store(|store| {
+        templates::apply(
+            store.conn(),
+            templates::parse_id(&id)?,
+            one_on_ones::parse_id(&one_on_one_id)?,
+        )
+    })
+}

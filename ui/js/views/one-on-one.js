@@ -1,0 +1,329 @@
+// One 1-on-1: the agenda (carried-over points first), notes and outcomes
+// that save as you type, mood, and action items. Before the meeting it is a
+// prep sheet; during and after, the record.
+
+import * as api from '../api.js';
+import { field, formDialog } from '../components/dialog.js';
+import { markdownEditor } from '../components/markdown-editor.js';
+import {
+  MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, statusBadge, toast,
+} from '../dom.js';
+
+/**
+ * @param {import('../main.js').ViewContext} ctx
+ * @param {{id: string}} params
+ */
+export async function render(ctx, { id }) {
+  const [initial, templates, today] = await Promise.all([api.getOneOnOne(id), api.listTemplates(), api.today()]);
+  let detail = initial;
+  const person = detail.person;
+
+  const agendaSection = h('section', { class: 'card', 'aria-labelledby': 'agenda-title', id: 'agenda' });
+  const itemsSection = h('section', { class: 'card', 'aria-labelledby': 'items-title', id: 'action-items' });
+  const statusSection = h('section', { class: 'card', 'aria-labelledby': 'status-title', id: 'meeting-status' });
+
+  const notes = markdownEditor({
+    name: 'notes',
+    label: 'Notes',
+    value: detail.one_on_one.notes,
+    html: detail.notes_html,
+    placeholder: 'What was said. Markdown works: - lists, **bold**, > quotes.',
+    rows: 12,
+    preview: detail.one_on_one.status === 'held',
+    save: (text) => api.saveOneOnOneText(id, 'notes', text),
+  });
+  const outcomes = markdownEditor({
+    name: 'outcomes',
+    label: 'Outcomes and decisions',
+    value: detail.one_on_one.outcomes,
+    html: detail.outcomes_html,
+    placeholder: 'What you agreed. The first line shows in their history.',
+    rows: 4,
+    preview: detail.one_on_one.status === 'held',
+    save: (text) => api.saveOneOnOneText(id, 'outcomes', text),
+  });
+
+  async function refresh() {
+    try {
+      detail = await api.getOneOnOne(id);
+      draw();
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  }
+
+  /** Runs a change, then redraws; failures become a toast. */
+  async function change(action, success) {
+    try {
+      const result = await action();
+      if (success) toast(success);
+      await refresh();
+      return result;
+    } catch (error) {
+      toast(error.message, 'error');
+      return undefined;
+    }
+  }
+
+  function draw() {
+    const m = detail.one_on_one;
+    ctx.setTitle(`1-on-1 with ${person.name}`, formatDateTime(m.scheduled_at));
+    ctx.setActions(...headerActions(m));
+    drawAgenda(m);
+    drawItems(m);
+    drawStatus(m);
+  }
+
+  function headerActions(m) {
+    const back = h('a', { class: 'button quiet', href: `#/people/${person.id}`, text: `${person.name}’s page` });
+    if (m.status === 'scheduled') {
+      return [
+        back,
+        h('button', { type: 'button', class: 'button', 'data-action': 'reschedule', onclick: () => openReschedule(m) }, icon('calendar'), 'Reschedule'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'cancel-meeting', onclick: () => openCancel(m) }, icon('cancel'), 'Cancel'),
+        h('button', { type: 'button', class: 'button primary', 'data-action': 'mark-held', onclick: () => openMarkHeld(m) }, icon('check'), 'Mark held'),
+      ];
+    }
+    if (m.status === 'rescheduled' && m.rescheduled_to) {
+      return [back, h('a', { class: 'button primary', href: `#/one-on-ones/${m.rescheduled_to}` }, icon('next'), 'Go to the new date')];
+    }
+    if (m.status === 'held') {
+      return [back, detail.next_scheduled
+        ? h('a', { class: 'button primary', 'data-action': 'open-next', href: `#/one-on-ones/${detail.next_scheduled.id}` }, icon('next'), 'Open next 1-on-1')
+        : h('button', { type: 'button', class: 'button primary', 'data-action': 'schedule-next', onclick: scheduleNext }, icon('next'), `Schedule next (in ${person.cadence_days} days)`)];
+    }
+    return [back];
+  }
+
+  async function scheduleNext() {
+    const next = await change(() => api.scheduleNextOneOnOne(id), 'Next 1-on-1 scheduled');
+    if (next) ctx.navigate(`#/one-on-ones/${next.id}`);
+  }
+
+  function openMarkHeld(m) {
+    const scheduledOn = m.scheduled_at.slice(0, 10);
+    const input = h('input', { type: 'date', value: scheduledOn <= today ? scheduledOn : today, max: today });
+    formDialog({
+      id: 'mark-held',
+      title: 'Mark this 1-on-1 held',
+      description: 'Open talking points will carry over to the next 1-on-1 with them.',
+      fields: [field('held_on', 'Held on', input)],
+      submitLabel: 'Mark held',
+      onSubmit: async (data) => {
+        await api.markOneOnOneHeld(id, String(data.get('held_on')));
+        toast('Marked held');
+        await refresh();
+      },
+    });
+  }
+
+  function openReschedule(m) {
+    const [date, time] = m.scheduled_at.split('T');
+    formDialog({
+      id: 'reschedule',
+      title: 'Move this 1-on-1',
+      description: 'The agenda, notes and action items move to the new date.',
+      fields: [h('div', { class: 'form-grid' },
+        field('new_date', 'New date', h('input', { type: 'date', value: date })),
+        field('scheduled_at', 'Time', h('input', { type: 'time', value: time, step: 300 })))],
+      submitLabel: 'Reschedule',
+      onSubmit: async (data) => {
+        const moved = await api.rescheduleOneOnOne(id, `${data.get('new_date')}T${data.get('scheduled_at')}`);
+        toast('Rescheduled');
+        ctx.navigate(`#/one-on-ones/${moved.id}`);
+      },
+    });
+  }
+
+  function openCancel() {
+    formDialog({
+      id: 'cancel-meeting',
+      title: 'Cancel this 1-on-1?',
+      description: 'It will not count as held. Its talking points stay here and do not carry over.',
+      fields: [],
+      submitLabel: 'Cancel 1-on-1',
+      danger: true,
+      onSubmit: async () => {
+        await api.cancelOneOnOne(id);
+        toast('1-on-1 cancelled');
+        await refresh();
+      },
+    });
+  }
+
+  // ----- Agenda -----
+
+  function drawAgenda(m) {
+    const points = detail.agenda;
+    const open = points.filter((p) => !p.resolved).length;
+    const templatePicker = h('select', { 'aria-label': 'Add prompts from a template', class: 'compact', id: 'template-picker' },
+      h('option', { value: '', text: 'Add from template…' }),
+      templates.map((t) => h('option', { value: t.id, text: t.name })));
+    templatePicker.addEventListener('change', async () => {
+      const templateId = templatePicker.value;
+      if (!templateId) return;
+      await change(() => api.applyTemplate(templateId, id), 'Template added');
+    });
+
+    const list = h('ol', { class: 'agenda', id: 'agenda-list' },
+      points.map((p, index) => agendaRow(p, index, points.length)));
+
+    fill(agendaSection, 
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'agenda-title' }, 'Agenda ', h('span', { class: 'count', text: points.length ? `${open} open of ${points.length}` : '' })),
+        templatePicker),
+      points.length
+        ? list
+        : h('p', { class: 'card-empty', text: 'No talking points yet. Add what they want to talk about, then yours.' }),
+      addPointForm(m));
+  }
+
+  function agendaRow(p, index, total) {
+    const checkbox = h('input', { type: 'checkbox', checked: p.resolved, 'aria-label': `Resolved: ${p.text}` });
+    checkbox.addEventListener('change', () => change(() => api.setTalkingPointResolved(p.id, checkbox.checked)));
+    const carried = p.carried_from_id
+      ? h('span', { class: 'badge warn', title: 'Unresolved in an earlier 1-on-1', text: `Carried over · first raised ${formatDate(p.first_raised_on)}` })
+      : null;
+    const forward = p.carried_forward && !p.resolved
+      ? h('span', { class: 'badge', text: 'Moved to the next 1-on-1' })
+      : null;
+    return h('li', { class: `agenda-item ${p.resolved ? 'resolved' : ''}`, dataset: { pointId: p.id, raisedBy: p.raised_by } },
+      checkbox,
+      h('div', { class: 'agenda-text' },
+        h('span', { class: 'text', text: p.text }),
+        h('span', { class: 'agenda-meta' },
+          h('span', { class: `chip ${p.raised_by}`, text: p.raised_by === 'them' ? 'Them' : 'Me' }),
+          carried, forward)),
+      h('div', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'icon-button', title: 'Move up', 'aria-label': `Move up: ${p.text}`, disabled: index === 0, onclick: () => change(() => api.moveTalkingPoint(p.id, index - 1)) }, icon('up')),
+        h('button', { type: 'button', class: 'icon-button', title: 'Move down', 'aria-label': `Move down: ${p.text}`, disabled: index === total - 1, onclick: () => change(() => api.moveTalkingPoint(p.id, index + 1)) }, icon('down')),
+        h('button', { type: 'button', class: 'icon-button', title: 'Remove', 'aria-label': `Remove: ${p.text}`, onclick: () => change(() => api.deleteTalkingPoint(p.id)) }, icon('x'))));
+  }
+
+  function addPointForm() {
+    const input = h('input', { type: 'text', name: 'text', placeholder: 'Add a talking point…', 'aria-label': 'New talking point', autocomplete: 'off', id: 'new-point' });
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const side = (value, label, checked) => h('label', { class: 'choice' },
+      h('input', { type: 'radio', name: 'raised_by', value, checked }), label);
+    const form = h('form', { class: 'add-row', novalidate: true, dataset: { form: 'talking-point' } },
+      input,
+      h('div', { class: 'choice-row', role: 'radiogroup', 'aria-label': 'Raised by' }, side('them', 'Them', true), side('me', 'Me', false)),
+      h('button', { type: 'submit', class: 'button', text: 'Add' }));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
+      try {
+        await api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
+        error.hidden = true;
+        await refresh();
+        /** @type {HTMLInputElement|null} */ (agendaSection.querySelector('#new-point'))?.focus();
+      } catch (err) {
+        error.textContent = err.message;
+        error.hidden = false;
+      }
+    });
+    return h('div', { class: 'card-foot' }, form, error);
+  }
+
+  // ----- Action items -----
+
+  function drawItems(m) {
+    fill(itemsSection, 
+      h('div', { class: 'card-head' }, h('h2', { id: 'items-title', text: 'Action items' })),
+      detail.action_items.length
+        ? h('ul', { class: 'items', id: 'meeting-items' }, detail.action_items.map(itemRow))
+        : h('p', { class: 'card-empty', text: 'Nothing agreed yet.' }),
+      addItemForm(m),
+      detail.open_action_items.length
+        ? h('div', { class: 'items-other' },
+          h('h3', { text: `Still open with ${person.name}` }),
+          h('ul', { class: 'items', id: 'open-items' }, detail.open_action_items.map(itemRow)))
+        : null);
+  }
+
+  function itemRow(item) {
+    const checkbox = h('input', { type: 'checkbox', checked: Boolean(item.done_on), 'aria-label': `Done: ${item.text}` });
+    checkbox.addEventListener('change', () =>
+      change(() => api.setActionItemDone(item.id, checkbox.checked ? today : null), checkbox.checked ? 'Done' : null));
+    const overdue = !item.done_on && item.due_on && item.due_on < today;
+    return h('li', { class: `item ${item.done_on ? 'done' : ''}`, dataset: { itemId: item.id } },
+      checkbox,
+      h('div', { class: 'item-text' },
+        h('span', { class: 'text', text: item.text }),
+        h('span', { class: 'agenda-meta' },
+          h('span', { class: `chip ${item.owner}`, text: item.owner === 'them' ? person.name.split(' ')[0] : 'Me' }),
+          item.due_on ? h('span', { class: `due ${overdue ? 'overdue' : ''}`, text: `Due ${formatDate(item.due_on)}${overdue ? ` · ${relativeDay(item.due_on, today)}` : ''}` }) : null)),
+      h('button', { type: 'button', class: 'icon-button', title: 'Delete', 'aria-label': `Delete: ${item.text}`, onclick: () => change(() => api.deleteActionItem(item.id)) }, icon('x')));
+  }
+
+  function addItemForm() {
+    const text = h('input', { type: 'text', name: 'text', placeholder: 'Add an action item…', 'aria-label': 'New action item', autocomplete: 'off', id: 'new-item' });
+    const owner = h('select', { name: 'owner', 'aria-label': 'Owner', class: 'compact' },
+      h('option', { value: 'them', text: person.name.split(' ')[0] }),
+      h('option', { value: 'me', text: 'Me' }));
+    const due = h('input', { type: 'date', name: 'due_on', class: 'compact', title: 'Due date (optional)' });
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const form = h('form', { class: 'add-item', novalidate: true, dataset: { form: 'action-item' } },
+      text,
+      h('div', { class: 'add-item-row' },
+        owner,
+        h('label', { class: 'inline-label' }, 'Due', due),
+        h('button', { type: 'submit', class: 'button', text: 'Add' })));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api.addActionItem(person.id, {
+          text: text.value,
+          owner: /** @type {any} */ (owner).value,
+          due_on: /** @type {HTMLInputElement} */ (due).value || null,
+          one_on_one_id: id,
+        });
+        error.hidden = true;
+        await refresh();
+        /** @type {HTMLInputElement|null} */ (itemsSection.querySelector('#new-item'))?.focus();
+      } catch (err) {
+        error.textContent = err.message;
+        error.hidden = false;
+      }
+    });
+    return h('div', { class: 'card-foot' }, form, error);
+  }
+
+  // ----- Status and mood -----
+
+  function drawStatus(m) {
+    const when = m.status === 'held'
+      ? `Held ${formatDate(m.held_on)}`
+      : m.status === 'scheduled'
+        ? (m.scheduled_at.slice(0, 10) < today ? `Was due ${relativeDay(m.scheduled_at.slice(0, 10), today)}; not marked held` : `Scheduled ${relativeDay(m.scheduled_at.slice(0, 10), today)}`)
+        : m.status === 'cancelled' ? 'Cancelled; it does not count as held' : 'Moved to another date';
+    const moods = h('div', { class: 'mood-picker', role: 'radiogroup', 'aria-label': 'Mood' },
+      MOODS.map((label, i) => {
+        const value = i + 1;
+        const button = h('button', {
+          type: 'button', role: 'radio', class: 'mood', 'aria-checked': String(m.mood === value),
+          title: `${value} · ${label}`, dataset: { mood: String(value) },
+        }, h('span', { class: 'mood-value', text: String(value) }), h('span', { class: 'mood-label', text: label }));
+        button.addEventListener('click', () =>
+          change(() => api.setOneOnOneMood(id, m.mood === value ? null : value)));
+        return button;
+      }));
+    fill(statusSection, 
+      h('div', { class: 'card-head' }, h('h2', { id: 'status-title', text: 'This 1-on-1' }), statusBadge(m.status)),
+      h('div', { class: 'card-body stack-small' },
+        h('p', { class: 'muted', id: 'status-line', text: when }),
+        h('div', {}, h('h3', { class: 'label', text: 'How did it feel?' }), moods)));
+  }
+
+  draw();
+
+  return h('div', { class: 'meeting', dataset: { oneOnOneId: id } },
+    h('div', { class: 'meeting-main stack' },
+      agendaSection,
+      h('section', { class: 'card', 'aria-label': 'Notes and outcomes' },
+        h('div', { class: 'card-body stack' }, notes.element, outcomes.element))),
+    h('aside', { class: 'meeting-side stack', 'aria-label': 'Status and action items' },
+      statusSection,
+      itemsSection));
+}
+
