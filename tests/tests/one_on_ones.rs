@@ -202,3 +202,130 @@ fn an_empty_talking_point_is_refused_in_words() {
         "nothing was added"
     );
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn own_templates_are_made_in_settings_and_used_while_hidden_ones_leave_the_picker() {
+    let data = DataDir::new();
+    let bo = seed_person(&data, "Bo Chen");
+    let app = App::launch(&data);
+    app.go("#/settings");
+    app.wait_for_text("#template-list", "Career conversation");
+
+    // A template of my own, with two prompts.
+    app.wait_for("[data-action=new-template]").click();
+    app.wait_for("#template-editor input[name=name]")
+        .fill("Project check-in");
+    app.wait_for("#template-editor #prompt-rows li:nth-child(1) input")
+        .fill("What's blocked?");
+    app.wait_for("#template-editor #prompt-rows li:nth-child(2) input")
+        .fill("What did you ship?");
+    app.wait_for("#template-editor button[type=submit]").click();
+    app.wait_for_text("#template-list", "Project check-in");
+
+    // Built-ins cannot be deleted, only hidden.
+    let career = "#template-list [data-name='Career conversation']";
+    assert!(app
+        .try_find(&format!("{career} [data-action=delete-template]"))
+        .is_none());
+    app.wait_for(&format!("{career} [data-action=hide-template]"))
+        .click();
+    app.wait_for_text(career, "Hidden");
+    app.screenshot("settings-templates");
+
+    app.go(&format!("#/people/{bo}"));
+    app.wait_for("[data-action=start-one-on-one]").click();
+    let options = app.texts("#start-one-on-one select[name=template_id] option");
+    assert!(
+        options.iter().any(|o| o.starts_with("Project check-in")),
+        "{options:?}"
+    );
+    assert!(
+        !options.iter().any(|o| o.starts_with("Career conversation")),
+        "hidden: {options:?}"
+    );
+    app.execute(
+        "const s = document.querySelector('#start-one-on-one select[name=template_id]'); s.value = [...s.options].find(o => o.text.startsWith('Project check-in')).value;",
+        json!([]),
+    );
+    app.wait_for("#start-one-on-one button[type=submit]")
+        .click();
+    app.wait_for("#agenda-list");
+    let points = app.texts("#agenda-list .text");
+    assert_eq!(points, ["What's blocked?", "What did you ship?"]);
+    let raised = app.execute(
+        "return [...document.querySelectorAll('#agenda-list .agenda-item')].map(e => e.dataset.raisedBy);",
+        json!([]),
+    );
+    assert_eq!(
+        raised,
+        json!(["them", "me"]),
+        "each prompt keeps who raises it"
+    );
+
+    // A point's text can be corrected in place.
+    app.wait_for("#agenda-list .agenda-item:nth-child(2) .agenda-text .text");
+    app.execute(
+        "document.querySelector('#agenda-list .agenda-item:nth-child(2) .text').dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
+        json!([]),
+    );
+    // The editor opens with the text selected, so typing replaces it.
+    let edit = app.wait_for("#agenda-list input.inline-edit");
+    edit.type_text("What did you ship this week?\u{E007}");
+    app.wait_for_text(
+        "#agenda-list .agenda-item:nth-child(2)",
+        "What did you ship this week?",
+    );
+
+    // Deleting my own template in Settings.
+    app.go("#/settings");
+    app.wait_for("#template-list [data-name='Project check-in'] [data-action=delete-template]")
+        .click();
+    app.wait_for("#delete-template button[type=submit]").click();
+    app.wait_until("the template to be gone", || {
+        !app.texts("#template-list .template-name")
+            .iter()
+            .any(|n| n.contains("Project check-in"))
+    });
+}
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn action_items_are_checked_off_from_the_person_page() {
+    use candor_core::action_items::{self, ActionItemInput};
+    let data = DataDir::new();
+    let bo = seed_person(&data, "Bo Chen");
+    {
+        let store = candor_core::Store::open(data.db_path()).unwrap();
+        let id = candor_core::people::parse_id(&bo).unwrap();
+        for (text, due) in [
+            ("Book the offsite", Some("2026-01-10")),
+            ("Read the RFC", None),
+        ] {
+            action_items::add(
+                store.conn(),
+                id,
+                &ActionItemInput {
+                    text: text.into(),
+                    owner: "me".into(),
+                    due_on: due.map(Into::into),
+                    one_on_one_id: None,
+                },
+            )
+            .unwrap();
+        }
+    }
+    let app = App::launch(&data);
+    app.go(&format!("#/people/{bo}"));
+    let items = app.wait_for_text("#person-open-items", "Book the offsite");
+    assert!(items.contains("Due"), "a due date is shown: {items}");
+    assert!(
+        app.try_find("#person-open-items .due.overdue").is_some(),
+        "a past due date is marked overdue"
+    );
+    app.wait_for("#person-open-items li:first-child input[type=checkbox]")
+        .click();
+    app.wait_until("the item to leave the open list", || {
+        app.texts("#person-open-items .text") == ["Read the RFC"]
+    });
+}

@@ -187,14 +187,51 @@ export async function render(ctx, { id }) {
     const forward = p.carried_forward && !p.resolved
       ? h('span', { class: 'badge', text: 'Moved to the next 1-on-1' })
       : null;
+    const text = h('span', { class: 'text', text: p.text });
+    const other = p.raised_by === 'them' ? 'me' : 'them';
+    const chip = h('button', {
+      type: 'button', class: `chip ${p.raised_by}`, title: `Raised by ${p.raised_by === 'them' ? 'them' : 'me'}; click to switch`,
+      'aria-label': `Raised by ${p.raised_by === 'them' ? 'them' : 'me'}. Switch to ${other === 'them' ? 'them' : 'me'}`,
+      onclick: () => change(() => api.editTalkingPoint(p.id, { text: p.text, raised_by: other })),
+    }, p.raised_by === 'them' ? 'Them' : 'Me');
+    const startEdit = () => {
+      const input = /** @type {HTMLInputElement} */ (h('input', { type: 'text', class: 'inline-edit', value: p.text, 'aria-label': 'Edit talking point' }));
+      let busy = false;
+      const cancel = () => input.replaceWith(text);
+      const save = async () => {
+        if (busy) return;
+        if (input.value.trim() === p.text) { cancel(); return; }
+        busy = true;
+        try {
+          await api.editTalkingPoint(p.id, { text: input.value, raised_by: p.raised_by });
+          await refresh();
+        } catch (error) {
+          // Keep what was typed so it can be fixed; say why in words.
+          toast(error.message, 'error');
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+        } finally {
+          busy = false;
+        }
+      };
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') { event.preventDefault(); save(); }
+        if (event.key === 'Escape') { event.preventDefault(); cancel(); }
+      });
+      // Leaving the field keeps a real change and drops an emptied one.
+      input.addEventListener('blur', () => { if (!busy) (input.value.trim() ? save() : cancel()); });
+      text.replaceWith(input);
+      input.focus();
+      input.select();
+    };
+    text.addEventListener('dblclick', startEdit);
     return h('li', { class: `agenda-item ${p.resolved ? 'resolved' : ''}`, dataset: { pointId: p.id, raisedBy: p.raised_by } },
       checkbox,
       h('div', { class: 'agenda-text' },
-        h('span', { class: 'text', text: p.text }),
-        h('span', { class: 'agenda-meta' },
-          h('span', { class: `chip ${p.raised_by}`, text: p.raised_by === 'them' ? 'Them' : 'Me' }),
-          carried, forward)),
+        text,
+        h('span', { class: 'agenda-meta' }, chip, carried, forward)),
       h('div', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'icon-button', title: 'Edit', 'aria-label': `Edit: ${p.text}`, onclick: startEdit }, icon('edit')),
         h('button', { type: 'button', class: 'icon-button', title: 'Move up', 'aria-label': `Move up: ${p.text}`, disabled: index === 0, onclick: () => change(() => api.moveTalkingPoint(p.id, index - 1)) }, icon('up')),
         h('button', { type: 'button', class: 'icon-button', title: 'Move down', 'aria-label': `Move down: ${p.text}`, disabled: index === total - 1, onclick: () => change(() => api.moveTalkingPoint(p.id, index + 1)) }, icon('down')),
         h('button', { type: 'button', class: 'icon-button', title: 'Remove', 'aria-label': `Remove: ${p.text}`, onclick: () => change(() => api.deleteTalkingPoint(p.id)) }, icon('x'))));

@@ -2,6 +2,7 @@
 
 import * as api from '../api.js';
 import { h } from '../dom.js';
+import { templatesCard } from './templates.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -22,5 +23,6 @@ export async function render(ctx) {
         h('dl', { class: 'facts' },
           h('div', {}, h('dt', { text: 'Candor version' }), h('dd', { id: 'app-version', text: info.version })),
           h('div', {}, h('dt', { text: 'Schema version' }), h('dd', { text: info.schema_version == null ? 'Not open' : String(info.schema_version) })),
-          h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' }))))));
+          h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' }))))),
+    templatesCard());
 }
