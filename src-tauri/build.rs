@@ -36,6 +36,18 @@ const COMMANDS: &[&str] = &[
     "update_action_item",
     "set_action_item_done",
     "delete_action_item",
+    "create_feedback",
+    "update_feedback",
+    "get_feedback",
+    "check_feedback",
+    "mark_feedback_ready",
+    "feedback_back_to_draft",
+    "deliver_feedback",
+    "discard_feedback",
+    "restore_feedback",
+    "set_feedback_response",
+    "list_team_feedback",
+    "feedback_tags",
 ];
 
 fn main() {

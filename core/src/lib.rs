@@ -5,6 +5,7 @@
 //! here holds for all of them.
 
 pub mod error;
+pub mod feedback_checks;
 pub mod markdown;
 pub mod paths;
 pub mod store;
@@ -13,4 +14,6 @@ pub mod views;
 
 pub use error::{Error, Result};
 pub use store::Store;
-pub use store::{action_items, agenda, one_on_ones, party, people, templates};
+pub use store::{
+    action_items, agenda, conflicts, feedback, one_on_ones, party, people, questions, templates,
+};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::store::action_items::{self, ActionItem};
+use crate::store::feedback::{self, FeedbackFilter, FeedbackView};
 use crate::store::one_on_ones::{self, OneOnOne, OneOnOneSummary, Status};
 use crate::store::people::{self, Person};
 use crate::Result;
@@ -22,9 +23,11 @@ pub struct PersonOverview {
     /// Newest first.
     pub one_on_ones: Vec<OneOnOneSummary>,
     pub open_action_items: Vec<ActionItem>,
+    /// All their feedback, discarded included, newest observed first.
+    pub feedback: Vec<FeedbackView>,
 }
 
-pub fn person_overview(conn: &Connection, id: Uuid) -> Result<PersonOverview> {
+pub fn person_overview(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<PersonOverview> {
     let person = people::get(conn, id)?;
     let one_on_ones = one_on_ones::list_for_person(conn, id)?;
     let next_scheduled = match one_on_ones
@@ -35,7 +38,12 @@ pub fn person_overview(conn: &Connection, id: Uuid) -> Result<PersonOverview> {
         Some(summary) => Some(one_on_ones::get(conn, summary.id)?),
         None => None,
     };
+    let all = FeedbackFilter {
+        include_discarded: true,
+        ..Default::default()
+    };
     Ok(PersonOverview {
+        feedback: feedback::list_for_person(conn, id, &all, today)?,
         last_held_on: one_on_ones::last_held_on(conn, id)?,
         open_action_items: action_items::open_for_person(conn, id)?,
         next_scheduled,

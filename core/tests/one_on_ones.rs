@@ -620,7 +620,7 @@ fn notes_are_saved_as_written_and_rendered_safely() {
         "{}",
         saved.html
     );
-    let detail = one_on_ones::detail(conn, a.id).unwrap();
+    let detail = one_on_ones::detail(conn, a.id, day(TODAY)).unwrap();
     assert_eq!(detail.one_on_one.notes, notes, "stored exactly as typed");
     assert_eq!(detail.notes_html, saved.html);
     let summary = &one_on_ones::list_for_person(conn, ana.id).unwrap()[0];

@@ -50,6 +50,18 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::action_items::update_action_item,
             commands::action_items::set_action_item_done,
             commands::action_items::delete_action_item,
+            commands::feedback::create_feedback,
+            commands::feedback::update_feedback,
+            commands::feedback::get_feedback,
+            commands::feedback::check_feedback,
+            commands::feedback::mark_feedback_ready,
+            commands::feedback::feedback_back_to_draft,
+            commands::feedback::deliver_feedback,
+            commands::feedback::discard_feedback,
+            commands::feedback::restore_feedback,
+            commands::feedback::set_feedback_response,
+            commands::feedback::list_team_feedback,
+            commands::feedback::feedback_tags,
         ])
 }
 

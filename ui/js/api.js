@@ -142,6 +142,8 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {string} notes_html                sanitized
  * @property {string} outcomes_html             sanitized
  * @property {OneOnOne|null} next_scheduled
+ * @property {FeedbackView[]} feedback_to_deliver   while scheduled
+ * @property {FeedbackView[]} feedback_delivered    delivered in this 1-on-1
  *
  * @typedef {Object} OneOnOneSummary
  * @property {string} id
@@ -159,6 +161,7 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {OneOnOne|null} next_scheduled
  * @property {OneOnOneSummary[]} one_on_ones
  * @property {ActionItem[]} open_action_items
+ * @property {FeedbackView[]} feedback        all of it, discarded included
  *
  * @typedef {Object} Template
  * @property {string} id
@@ -256,3 +259,95 @@ export const setActionItemDone = (id, doneOn) => call('set_action_item_done', { 
 
 /** @param {string} id @returns {Promise<void>} */
 export const deleteActionItem = (id) => call('delete_action_item', { id });
+
+// ---------- Feedback ----------
+
+/**
+ * @typedef {'reinforcing'|'redirecting'} FeedbackKind
+ * @typedef {'draft'|'ready'|'delivered'|'discarded'} FeedbackStatus
+ *
+ * @typedef {Object} Feedback
+ * @property {string} id
+ * @property {string} person_id
+ * @property {FeedbackKind} kind
+ * @property {string} context
+ * @property {string} observation
+ * @property {string} impact
+ * @property {string} next_time
+ * @property {string} observed_on          YYYY-MM-DD
+ * @property {FeedbackStatus} status
+ * @property {string|null} delivered_on
+ * @property {string|null} delivered_in    the 1-on-1 id
+ * @property {string} response             Markdown
+ * @property {string[]} tags
+ *
+ * @typedef {Object} Check
+ * @property {string} id
+ * @property {string} field
+ * @property {string} text        the flagged text as typed
+ * @property {number} start       UTF-16 offsets in the field
+ * @property {number} end
+ * @property {string} why
+ * @property {string} suggestion
+ *
+ * @typedef {Object} FeedbackView
+ * @property {Feedback} feedback
+ * @property {string} person_name
+ * @property {string} preview
+ * @property {Check[]} checks
+ * @property {number} age_days
+ * @property {string} response_html   sanitized
+ *
+ * @typedef {Object} FeedbackInput
+ * @property {FeedbackKind} kind
+ * @property {string} context
+ * @property {string} observation
+ * @property {string} impact
+ * @property {string} next_time
+ * @property {string} observed_on
+ * @property {string[]} tags
+ */
+
+/** @param {string} personId @param {FeedbackInput} input @returns {Promise<FeedbackView>} */
+export const createFeedback = (personId, input) => call('create_feedback', { person_id: personId, input });
+
+/** @param {string} id @param {FeedbackInput} input @returns {Promise<FeedbackView>} */
+export const updateFeedback = (id, input) => call('update_feedback', { id, input });
+
+/** @param {string} id @returns {Promise<FeedbackView>} */
+export const getFeedback = (id) => call('get_feedback', { id });
+
+/**
+ * Draft checks and the spoken preview for text not yet saved.
+ * @param {Omit<FeedbackInput, 'observed_on'|'tags'>} input
+ * @returns {Promise<{checks: Check[], preview: string}>}
+ */
+export const checkFeedback = (input) => call('check_feedback', { input });
+
+/** @param {string} id @returns {Promise<FeedbackView>} */
+export const markFeedbackReady = (id) => call('mark_feedback_ready', { id });
+
+/** @param {string} id @returns {Promise<FeedbackView>} */
+export const feedbackBackToDraft = (id) => call('feedback_back_to_draft', { id });
+
+/**
+ * @param {string} id @param {string} deliveredOn YYYY-MM-DD @param {string|null} [oneOnOneId]
+ * @returns {Promise<FeedbackView>}
+ */
+export const deliverFeedback = (id, deliveredOn, oneOnOneId = null) =>
+  call('deliver_feedback', { id, delivered_on: deliveredOn, one_on_one_id: oneOnOneId });
+
+/** @param {string} id @returns {Promise<FeedbackView>} */
+export const discardFeedback = (id) => call('discard_feedback', { id });
+
+/** @param {string} id @returns {Promise<FeedbackView>} */
+export const restoreFeedback = (id) => call('restore_feedback', { id });
+
+/** @param {string} id @param {string} response @returns {Promise<FeedbackView>} */
+export const setFeedbackResponse = (id, response) => call('set_feedback_response', { id, response });
+
+/** @param {boolean} [includeDiscarded] @returns {Promise<FeedbackView[]>} */
+export const listTeamFeedback = (includeDiscarded = false) => call('list_team_feedback', { include_discarded: includeDiscarded });
+
+/** @returns {Promise<string[]>} every tag in use, most used first */
+export const feedbackTags = () => call('feedback_tags');

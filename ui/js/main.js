@@ -5,6 +5,8 @@ import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
 import * as coming from './views/coming.js';
+import * as feedbackComposer from './views/feedback-composer.js';
+import * as feedbackList from './views/feedback-list.js';
 import * as oneOnOne from './views/one-on-one.js';
 import * as people from './views/people.js';
 import * as person from './views/person.js';
@@ -32,6 +34,9 @@ const routes = [
   { pattern: /^#\/people$/, nav: 'people', view: people },
   { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: oneOnOne, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/feedback$/, nav: 'feedback', view: feedbackList },
+  { pattern: /^#\/feedback\/new\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ personId: m[1] }) },
+  { pattern: /^#\/feedback\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/settings$/, nav: 'settings', view: settings },
   { pattern: /^#\/(due|search|questions)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
 ];

@@ -3,9 +3,12 @@
 
 pub mod action_items;
 pub mod agenda;
+pub mod conflicts;
+pub mod feedback;
 pub mod one_on_ones;
 pub mod party;
 pub mod people;
+pub mod questions;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +28,8 @@ pub const APPLICATION_ID: i64 = 0x4341_4E44;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_people.sql"),
     include_str!("../../migrations/0002_one_on_ones.sql"),
+    include_str!("../../migrations/0003_feedback.sql"),
+    include_str!("../../migrations/0004_conflicts_and_questions.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::markdown;
 use crate::store::action_items::{self, ActionItem};
 use crate::store::agenda::{self, TalkingPoint};
+use crate::store::feedback::{self, FeedbackView};
 use crate::store::people::{self, Person};
 use crate::store::{atomic, now_timestamp, templates, uuid_column};
 use crate::validate::{optional_text, parse_date};
@@ -88,6 +89,10 @@ pub struct OneOnOneDetail {
     pub outcomes_html: String,
     /// The person's next scheduled 1-on-1 after this one, if any.
     pub next_scheduled: Option<OneOnOne>,
+    /// While scheduled: the person's drafts and ready feedback to bring.
+    pub feedback_to_deliver: Vec<FeedbackView>,
+    /// Feedback delivered in this 1-on-1.
+    pub feedback_delivered: Vec<FeedbackView>,
 }
 
 /// One row of a person's 1-on-1 history.
@@ -221,8 +226,8 @@ fn insert(conn: &Connection, person_id: Uuid, at: NaiveDateTime) -> Result<OneOn
     get(conn, id)
 }
 
-/// Everything the 1-on-1 view needs.
-pub fn detail(conn: &Connection, id: Uuid) -> Result<OneOnOneDetail> {
+/// Everything the 1-on-1 view needs; `today` dates the feedback's age.
+pub fn detail(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<OneOnOneDetail> {
     let meeting = get(conn, id)?;
     let person = people::get(conn, meeting.person_id)?;
     let action_items = action_items::for_one_on_one(conn, id)?;
@@ -230,7 +235,14 @@ pub fn detail(conn: &Connection, id: Uuid) -> Result<OneOnOneDetail> {
         .into_iter()
         .filter(|item| item.one_on_one_id != Some(id))
         .collect();
+    let feedback_to_deliver = if meeting.status == Status::Scheduled {
+        feedback::to_deliver(conn, meeting.person_id, today)?
+    } else {
+        Vec::new()
+    };
     Ok(OneOnOneDetail {
+        feedback_to_deliver,
+        feedback_delivered: feedback::delivered_in(conn, id, today)?,
         agenda: agenda::list(conn, id)?,
         notes_html: markdown::render(&meeting.notes),
         outcomes_html: markdown::render(&meeting.outcomes),

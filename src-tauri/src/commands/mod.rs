@@ -4,5 +4,6 @@
 pub mod action_items;
 pub mod agenda;
 pub mod app;
+pub mod feedback;
 pub mod one_on_ones;
 pub mod people;

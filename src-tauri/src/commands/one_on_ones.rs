@@ -10,7 +10,9 @@ use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn person_overview(state: State<'_, AppState>, id: String) -> CommandResult<PersonOverview> {
-    state.with_store(|store| views::person_overview(store.conn(), people::parse_id(&id)?))
+    state.with_store(|store| {
+        views::person_overview(store.conn(), people::parse_id(&id)?, crate::today())
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -25,7 +27,9 @@ pub fn start_one_on_one(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_one_on_one(state: State<'_, AppState>, id: String) -> CommandResult<OneOnOneDetail> {
-    state.with_store(|store| one_on_ones::detail(store.conn(), one_on_ones::parse_id(&id)?))
+    state.with_store(|store| {
+        one_on_ones::detail(store.conn(), one_on_ones::parse_id(&id)?, crate::today())
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

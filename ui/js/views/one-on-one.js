@@ -4,6 +4,7 @@
 
 import * as api from '../api.js';
 import { field, formDialog } from '../components/dialog.js';
+import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
 import {
   MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, statusBadge, toast,
@@ -21,6 +22,7 @@ export async function render(ctx, { id }) {
   const agendaSection = h('section', { class: 'card', 'aria-labelledby': 'agenda-title', id: 'agenda' });
   const itemsSection = h('section', { class: 'card', 'aria-labelledby': 'items-title', id: 'action-items' });
   const statusSection = h('section', { class: 'card', 'aria-labelledby': 'status-title', id: 'meeting-status' });
+  const feedbackSection = h('section', { class: 'card', 'aria-labelledby': 'fb-title', id: 'meeting-feedback' });
 
   const notes = markdownEditor({
     name: 'notes',
@@ -72,6 +74,36 @@ export async function render(ctx, { id }) {
     drawAgenda(m);
     drawItems(m);
     drawStatus(m);
+    drawFeedback(m);
+  }
+
+  // ----- Feedback to deliver / delivered here -----
+
+  function drawFeedback(m) {
+    const waiting = detail.feedback_to_deliver;
+    const given = detail.feedback_delivered;
+    feedbackSection.hidden = !waiting.length && !given.length && m.status !== 'scheduled';
+    const meetingDay = m.scheduled_at.slice(0, 10);
+    const deliverOn = meetingDay <= today ? meetingDay : today;
+    const item = (v, deliverable) => h('li', { class: 'fb-item', dataset: { feedbackId: v.feedback.id } },
+      h('div', { class: 'fb-item-head' }, kindBadge(v.feedback.kind), ageLabel(v)),
+      h('a', { class: 'fb-item-text', href: `#/feedback/${v.feedback.id}`, text: v.preview || 'Empty draft' }),
+      deliverable
+        ? h('button', { type: 'button', class: 'button small', 'data-action': 'deliver-here',
+          onclick: () => change(() => api.deliverFeedback(v.feedback.id, deliverOn, id), 'Feedback delivered') }, icon('check'), 'Delivered')
+        : null);
+    fill(feedbackSection,
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'fb-title', text: 'Feedback to deliver' }),
+        h('a', { class: 'button quiet small', href: `#/feedback/new/${person.id}`, text: 'Write' })),
+      waiting.length
+        ? h('ul', { class: 'fb-items', id: 'feedback-to-deliver' }, waiting.map((v) => item(v, true)))
+        : m.status === 'scheduled' ? h('p', { class: 'card-empty', text: 'No drafts waiting for them.' }) : null,
+      given.length
+        ? h('div', { class: 'items-other' },
+          h('h3', { text: 'Delivered in this 1-on-1' }),
+          h('ul', { class: 'fb-items', id: 'feedback-delivered-here' }, given.map((v) => item(v, false))))
+        : null);
   }
 
   function headerActions(m) {
@@ -361,6 +393,7 @@ export async function render(ctx, { id }) {
         h('div', { class: 'card-body stack' }, notes.element, outcomes.element))),
     h('aside', { class: 'meeting-side stack', 'aria-label': 'Status and action items' },
       statusSection,
+      feedbackSection,
       itemsSection));
 }
 

@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import {
   avatar, cadenceLabel, fill, formatDate, formatDateTime, h, icon, moodDots, relativeDay, statusBadge, toast,
 } from '../dom.js';
+import { feedbackRow } from '../components/feedback-bits.js';
 import { personForm } from './person-form.js';
 import { openStartDialog } from './start-one-on-one.js';
 
@@ -39,6 +40,7 @@ export async function render(ctx, { id }) {
         h('div', { class: 'stack' },
           nextCard(o, today),
           actionItemsCard(o, today, reload),
+          feedbackCard(o),
           historyCard(o)),
         h('div', { class: 'stack' }, profileCard(p, o.last_held_on, today))));
   };
@@ -129,6 +131,47 @@ function actionItemsCard(o, today, reload) {
     items.length
       ? h('ul', { class: 'items', id: 'person-open-items' }, items.map(row))
       : h('p', { class: 'card-empty', text: 'Nothing open. Action items from 1-on-1s show up here until done.' }));
+}
+
+/** Their feedback history, filterable by kind, status and tag. */
+function feedbackCard(o) {
+  const all = o.feedback;
+  const tags = [...new Set(all.flatMap((v) => v.feedback.tags))].sort((a, b) => a.localeCompare(b));
+  const kind = h('select', { class: 'compact', 'aria-label': 'Kind', name: 'kind' },
+    h('option', { value: '', text: 'All kinds' }),
+    h('option', { value: 'reinforcing', text: 'Reinforcing' }),
+    h('option', { value: 'redirecting', text: 'Redirecting' }));
+  const status = h('select', { class: 'compact', 'aria-label': 'Status', name: 'status' },
+    h('option', { value: '', text: 'Any status' }),
+    ['draft', 'ready', 'delivered', 'discarded'].map((s) => h('option', { value: s, text: s[0].toUpperCase() + s.slice(1) })));
+  const tag = h('select', { class: 'compact', 'aria-label': 'Tag', name: 'tag', hidden: tags.length === 0 },
+    h('option', { value: '', text: 'Any tag' }),
+    tags.map((t) => h('option', { value: t, text: `#${t}` })));
+  const list = h('ul', { class: 'feedback-list', id: 'person-feedback' });
+  const draw = () => {
+    const k = /** @type {HTMLSelectElement} */ (kind).value;
+    const s = /** @type {HTMLSelectElement} */ (status).value;
+    const t = /** @type {HTMLSelectElement} */ (tag).value.toLowerCase();
+    const shown = all.filter((v) =>
+      (!k || v.feedback.kind === k)
+      && (s ? v.feedback.status === s : v.feedback.status !== 'discarded')
+      && (!t || v.feedback.tags.some((x) => x.toLowerCase() === t)));
+    fill(list, shown.length ? shown.map((v) => feedbackRow(v))
+      : h('li', { class: 'card-empty', text: all.length ? 'Nothing matches these filters.' : 'No feedback yet. Write it while it is fresh.' }));
+  };
+  [kind, status, tag].forEach((el) => el.addEventListener('change', draw));
+  draw();
+  const counts = {
+    reinforcing: all.filter((v) => v.feedback.kind === 'reinforcing' && v.feedback.status === 'delivered').length,
+    redirecting: all.filter((v) => v.feedback.kind === 'redirecting' && v.feedback.status === 'delivered').length,
+  };
+  return h('section', { class: 'card', 'aria-labelledby': 'feedback-title', id: 'feedback-card' },
+    h('div', { class: 'card-head' },
+      h('h2', { id: 'feedback-title' }, 'Feedback ', h('span', { class: 'count', text: all.length ? String(all.length) : '' })),
+      h('a', { class: 'button', href: `#/feedback/new/${o.person.id}`, 'data-action': 'new-feedback' }, icon('plus'), 'Write feedback')),
+    h('div', { class: 'filters' }, kind, status, tag,
+      all.length ? h('span', { class: 'filters-note', text: `Delivered: ${counts.reinforcing} reinforcing, ${counts.redirecting} redirecting` }) : null),
+    list);
 }
 
 /** Their 1-on-1s, newest first. */
