@@ -7,9 +7,11 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::store::action_items::{self, ActionItem};
+use crate::store::conflicts::{self, ConflictSummary};
 use crate::store::feedback::{self, FeedbackFilter, FeedbackView};
 use crate::store::one_on_ones::{self, OneOnOne, OneOnOneSummary, Status};
 use crate::store::people::{self, Person};
+use crate::store::questions::{self, AskedDetail};
 use crate::Result;
 
 /// A person's page: their profile, 1-on-1 history and what is open.
@@ -25,6 +27,10 @@ pub struct PersonOverview {
     pub open_action_items: Vec<ActionItem>,
     /// All their feedback, discarded included, newest observed first.
     pub feedback: Vec<FeedbackView>,
+    /// Conflicts they are a party to.
+    pub conflicts: Vec<ConflictSummary>,
+    /// Coaching questions asked to them, newest first, with their answers.
+    pub questions_asked: Vec<AskedDetail>,
 }
 
 pub fn person_overview(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<PersonOverview> {
@@ -44,6 +50,8 @@ pub fn person_overview(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<
     };
     Ok(PersonOverview {
         feedback: feedback::list_for_person(conn, id, &all, today)?,
+        conflicts: conflicts::involving(conn, id)?,
+        questions_asked: questions::asked_for_person(conn, id)?,
         last_held_on: one_on_ones::last_held_on(conn, id)?,
         open_action_items: action_items::open_for_person(conn, id)?,
         next_scheduled,

@@ -479,7 +479,9 @@ impl Element<'_> {
     /// Replaces the field's content with `text`.
     pub fn fill(&self, text: &str) {
         self.cmd("/clear", json!({}));
-        self.type_text(text);
+        if !text.is_empty() {
+            self.type_text(text);
+        }
     }
 
     /// Types `text` into the element, key by key.

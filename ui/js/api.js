@@ -144,6 +144,8 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {OneOnOne|null} next_scheduled
  * @property {FeedbackView[]} feedback_to_deliver   while scheduled
  * @property {FeedbackView[]} feedback_delivered    delivered in this 1-on-1
+ * @property {ConflictSummary[]} open_conflicts     open or in progress, involving them
+ * @property {AskedDetail[]} questions_asked        asked in this 1-on-1
  *
  * @typedef {Object} OneOnOneSummary
  * @property {string} id
@@ -162,6 +164,8 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {OneOnOneSummary[]} one_on_ones
  * @property {ActionItem[]} open_action_items
  * @property {FeedbackView[]} feedback        all of it, discarded included
+ * @property {ConflictSummary[]} conflicts     they are a party to
+ * @property {AskedDetail[]} questions_asked   newest first
  *
  * @typedef {Object} Template
  * @property {string} id
@@ -351,3 +355,171 @@ export const listTeamFeedback = (includeDiscarded = false) => call('list_team_fe
 
 /** @returns {Promise<string[]>} every tag in use, most used first */
 export const feedbackTags = () => call('feedback_tags');
+
+// ---------- Conflicts ----------
+
+/**
+ * @typedef {'open'|'in_progress'|'parked'|'resolved'} ConflictStatus
+ *
+ * @typedef {Object} ConflictParty
+ * @property {string|null} person_id
+ * @property {string|null} outsider_name
+ * @property {string} name
+ * @property {boolean} archived
+ *
+ * @typedef {Object} Conflict
+ * @property {string} id
+ * @property {string} title
+ * @property {string} description        Markdown
+ * @property {string} surfaced_on
+ * @property {ConflictStatus} status
+ * @property {string} next_step
+ * @property {string} resolution         Markdown
+ * @property {string|null} resolved_on
+ *
+ * @typedef {Object} ConflictUpdate
+ * @property {string} id
+ * @property {string} on
+ * @property {string} note
+ * @property {string|null} one_on_one_id
+ *
+ * @typedef {Object} ConflictDetail
+ * @property {Conflict} conflict
+ * @property {ConflictParty[]} parties
+ * @property {{update: ConflictUpdate, note_html: string}[]} updates   newest first
+ * @property {string} last_activity
+ * @property {string} description_html
+ * @property {string} resolution_html
+ * @property {ConflictStatus[]} allowed_statuses
+ *
+ * @typedef {Object} ConflictSummary
+ * @property {string} id
+ * @property {string} title
+ * @property {ConflictStatus} status
+ * @property {ConflictParty[]} parties
+ * @property {string} surfaced_on
+ * @property {string} last_activity
+ * @property {string} next_step
+ * @property {string|null} resolved_on
+ * @property {number} update_count
+ * @property {string} summary
+ *
+ * @typedef {Object} ConflictInput
+ * @property {string} title
+ * @property {string} description
+ * @property {{person_id?: string|null, outsider_name?: string|null}[]} parties
+ * @property {string} surfaced_on
+ * @property {string} next_step
+ */
+
+/** @param {{status?: string, person_id?: string}} [filter] @returns {Promise<ConflictSummary[]>} */
+export const listConflicts = (filter = {}) => call('list_conflicts', { status: filter.status || null, person_id: filter.person_id || null });
+
+/** @param {string} id @returns {Promise<ConflictDetail>} */
+export const getConflict = (id) => call('get_conflict', { id });
+
+/** @param {ConflictInput} input @returns {Promise<ConflictDetail>} */
+export const createConflict = (input) => call('create_conflict', { input });
+
+/** @param {string} id @param {ConflictInput} input @returns {Promise<ConflictDetail>} */
+export const updateConflict = (id, input) => call('update_conflict', { id, input });
+
+/**
+ * @param {string} id @param {ConflictStatus} status
+ * @param {string|null} [resolution] @param {string|null} [resolvedOn]
+ * @returns {Promise<ConflictDetail>}
+ */
+export const setConflictStatus = (id, status, resolution = null, resolvedOn = null) =>
+  call('set_conflict_status', { id, status, resolution, resolved_on: resolvedOn });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteConflict = (id) => call('delete_conflict', { id });
+
+/**
+ * @param {string} conflictId @param {{on: string, note: string, one_on_one_id?: string|null}} input
+ * @returns {Promise<{update: ConflictUpdate, note_html: string}>}
+ */
+export const addConflictUpdate = (conflictId, input) => call('add_conflict_update', { conflict_id: conflictId, input });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteConflictUpdate = (id) => call('delete_conflict_update', { id });
+
+// ---------- Coaching questions ----------
+
+/**
+ * @typedef {Object} Question
+ * @property {string} id
+ * @property {string} text
+ * @property {string} category
+ * @property {boolean} builtin
+ * @property {boolean} retired
+ *
+ * @typedef {Object} QuestionAsked
+ * @property {string} id
+ * @property {string|null} question_id
+ * @property {string} question_text
+ * @property {string} person_id
+ * @property {string} asked_on
+ * @property {string|null} one_on_one_id
+ * @property {string} answer            Markdown
+ * @property {string} follow_up
+ *
+ * @typedef {Object} AskedDetail
+ * @property {QuestionAsked} asked
+ * @property {string|null} category
+ * @property {string} answer_html
+ *
+ * @typedef {Object} Suggestion
+ * @property {Question} question
+ * @property {string|null} last_asked_on
+ * @property {number|null} days_since_asked
+ *
+ * @typedef {Object} AskedInput
+ * @property {string} person_id
+ * @property {string|null} [question_id]
+ * @property {string} [text]
+ * @property {string} asked_on
+ * @property {string|null} [one_on_one_id]
+ * @property {string} [answer]
+ * @property {string} [follow_up]
+ */
+
+/** @returns {Promise<{id: string, label: string}[]>} */
+export const questionCategories = () => call('question_categories');
+
+/**
+ * @param {{category?: string|null, search?: string|null, include_retired?: boolean}} [filter]
+ * @returns {Promise<Question[]>}
+ */
+export const listQuestions = (filter = {}) => call('list_questions', { filter });
+
+/** @param {{text: string, category: string}} input @returns {Promise<Question>} */
+export const createQuestion = (input) => call('create_question', { input });
+
+/** @param {string} id @param {{text: string, category: string}} input @returns {Promise<Question>} */
+export const updateQuestion = (id, input) => call('update_question', { id, input });
+
+/** @param {string} id @param {boolean} retired @returns {Promise<Question>} */
+export const setQuestionRetired = (id, retired) => call('set_question_retired', { id, retired });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteQuestion = (id) => call('delete_question', { id });
+
+/** @param {AskedInput} input @returns {Promise<QuestionAsked>} */
+export const logQuestionAsked = (input) => call('log_question_asked', { input });
+
+/** @param {string} id @param {AskedInput} input @returns {Promise<QuestionAsked>} */
+export const updateQuestionAsked = (id, input) => call('update_question_asked', { id, input });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteQuestionAsked = (id) => call('delete_question_asked', { id });
+
+/** @param {string} personId @returns {Promise<AskedDetail[]>} */
+export const questionsAskedFor = (personId) => call('questions_asked_for_person', { person_id: personId });
+
+/**
+ * @param {string} personId @param {string[]} [categories] @param {number} [limit]
+ * @returns {Promise<Suggestion[]>}
+ */
+export const suggestQuestions = (personId, categories = [], limit = 3) =>
+  call('suggest_questions', { person_id: personId, categories, limit });

@@ -5,11 +5,14 @@ import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
 import * as coming from './views/coming.js';
+import * as conflict from './views/conflict.js';
+import * as conflicts from './views/conflicts.js';
 import * as feedbackComposer from './views/feedback-composer.js';
 import * as feedbackList from './views/feedback-list.js';
 import * as oneOnOne from './views/one-on-one.js';
 import * as people from './views/people.js';
 import * as person from './views/person.js';
+import * as questions from './views/questions.js';
 import * as settings from './views/settings.js';
 
 /**
@@ -37,8 +40,11 @@ const routes = [
   { pattern: /^#\/feedback$/, nav: 'feedback', view: feedbackList },
   { pattern: /^#\/feedback\/new\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ personId: m[1] }) },
   { pattern: /^#\/feedback\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/conflicts$/, nav: 'conflicts', view: conflicts },
+  { pattern: /^#\/conflicts\/([0-9a-f-]{36})$/, nav: 'conflicts', view: conflict, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/questions$/, nav: 'questions', view: questions },
   { pattern: /^#\/settings$/, nav: 'settings', view: settings },
-  { pattern: /^#\/(due|search|questions)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
+  { pattern: /^#\/(due|search)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
 ];
 
 let renderToken = 0;

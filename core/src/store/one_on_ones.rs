@@ -9,8 +9,10 @@ use uuid::Uuid;
 use crate::markdown;
 use crate::store::action_items::{self, ActionItem};
 use crate::store::agenda::{self, TalkingPoint};
+use crate::store::conflicts::{self, ConflictSummary};
 use crate::store::feedback::{self, FeedbackView};
 use crate::store::people::{self, Person};
+use crate::store::questions::{self, AskedDetail};
 use crate::store::{atomic, now_timestamp, templates, uuid_column};
 use crate::validate::{optional_text, parse_date};
 use crate::{Error, Result};
@@ -93,6 +95,10 @@ pub struct OneOnOneDetail {
     pub feedback_to_deliver: Vec<FeedbackView>,
     /// Feedback delivered in this 1-on-1.
     pub feedback_delivered: Vec<FeedbackView>,
+    /// Open or in-progress conflicts the person is a party to.
+    pub open_conflicts: Vec<ConflictSummary>,
+    /// Coaching questions asked in this 1-on-1.
+    pub questions_asked: Vec<AskedDetail>,
 }
 
 /// One row of a person's 1-on-1 history.
@@ -240,7 +246,13 @@ pub fn detail(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<OneOnOneD
     } else {
         Vec::new()
     };
+    let questions_asked = questions::asked_for_person(conn, meeting.person_id)?
+        .into_iter()
+        .filter(|q| q.asked.one_on_one_id == Some(id))
+        .collect();
     Ok(OneOnOneDetail {
+        open_conflicts: conflicts::open_involving(conn, meeting.person_id)?,
+        questions_asked,
         feedback_to_deliver,
         feedback_delivered: feedback::delivered_in(conn, id, today)?,
         agenda: agenda::list(conn, id)?,

@@ -4,6 +4,8 @@
 pub mod action_items;
 pub mod agenda;
 pub mod app;
+pub mod conflicts;
 pub mod feedback;
 pub mod one_on_ones;
 pub mod people;
+pub mod questions;

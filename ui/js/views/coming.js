@@ -19,12 +19,6 @@ const PLANS = {
     lead: 'Search will find any word across notes, feedback, conflicts, questions and goals, instantly and offline.',
     items: ['Results grouped by kind, with the person and date', 'Filters by person, kind and date range'],
   },
-  questions: {
-    title: 'Questions',
-    kicker: 'Your coaching question bank',
-    lead: 'A bank of coaching questions, with what each person was asked and what it surfaced.',
-    items: ['“What have you tried?”, “What would you do if I weren’t here?” and many more, by category', 'Suggestions that prefer questions you have not asked that person yet'],
-  },
 };
 
 /**

@@ -4,10 +4,12 @@
 
 import * as api from '../api.js';
 import { field, formDialog } from '../components/dialog.js';
+import { openAskDialog } from '../components/ask-question.js';
+import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
 import {
-  MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, statusBadge, toast,
+  MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, setSanitizedHtml, statusBadge, toast,
 } from '../dom.js';
 
 /**
@@ -23,6 +25,10 @@ export async function render(ctx, { id }) {
   const itemsSection = h('section', { class: 'card', 'aria-labelledby': 'items-title', id: 'action-items' });
   const statusSection = h('section', { class: 'card', 'aria-labelledby': 'status-title', id: 'meeting-status' });
   const feedbackSection = h('section', { class: 'card', 'aria-labelledby': 'fb-title', id: 'meeting-feedback' });
+  const coachingSection = h('section', { class: 'card', 'aria-labelledby': 'coach-title', id: 'meeting-coaching' });
+  const conflictsSection = h('section', { class: 'card', 'aria-labelledby': 'mc-title', id: 'meeting-conflicts' });
+  const categories = await api.questionCategories();
+  let coachCategory = '';
 
   const notes = markdownEditor({
     name: 'notes',
@@ -75,6 +81,59 @@ export async function render(ctx, { id }) {
     drawItems(m);
     drawStatus(m);
     drawFeedback(m);
+    drawCoaching(m);
+    drawConflicts(m);
+  }
+
+  // ----- Coaching: a suggested question, and what was asked here -----
+
+  async function drawCoaching(m) {
+    let suggestions = [];
+    try {
+      suggestions = await api.suggestQuestions(person.id, coachCategory ? [coachCategory] : [], 3);
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+    const picker = h('select', { class: 'compact', 'aria-label': 'Question category', id: 'coach-category' },
+      h('option', { value: '', text: 'Any category' }),
+      categories.map((c) => h('option', { value: c.id, selected: c.id === coachCategory, text: c.label })));
+    picker.addEventListener('change', () => { coachCategory = picker.value; drawCoaching(m); });
+    const ask = (question) => openAskDialog({ person, today, oneOnOneId: id, question, onDone: refresh });
+    const asked = detail.questions_asked.map((a) => {
+      const answer = h('div', { class: 'markdown-body plain' });
+      setSanitizedHtml(answer, a.answer_html);
+      return h('li', { class: 'asked-item' },
+        h('span', { class: 'asked-question', text: `“${a.asked.question_text}”` }),
+        a.asked.answer.trim() ? answer : null);
+    });
+    fill(coachingSection,
+      h('div', { class: 'card-head' }, h('h2', { id: 'coach-title', text: 'Coaching' }), picker),
+      h('ul', { class: 'suggestions', id: 'suggested-questions' }, suggestions.map((sug) =>
+        h('li', { class: 'suggestion', dataset: { questionId: sug.question.id } },
+          h('span', { class: 'suggestion-text', text: sug.question.text }),
+          h('span', { class: 'age', text: sug.last_asked_on ? `Asked ${relativeDay(sug.last_asked_on, today)}` : 'Never asked' }),
+          h('button', { type: 'button', class: 'button small', 'data-action': 'ask-question', onclick: () => ask(sug.question) }, 'Ask')))),
+      h('div', { class: 'card-foot' },
+        h('button', { type: 'button', class: 'button quiet small', 'data-action': 'log-other-question', onclick: () => ask(null) }, icon('plus'), 'Log another question')),
+      asked.length
+        ? h('div', { class: 'items-other' }, h('h3', { text: 'Asked in this 1-on-1' }), h('ul', { class: 'asked-list', id: 'asked-here' }, asked))
+        : null);
+  }
+
+  // ----- Open conflicts involving them -----
+
+  function drawConflicts(m) {
+    const open = detail.open_conflicts;
+    conflictsSection.hidden = open.length === 0;
+    fill(conflictsSection,
+      h('div', { class: 'card-head' }, h('h2', { id: 'mc-title' }, 'Open conflicts ', h('span', { class: 'count', text: String(open.length) }))),
+      h('ul', { class: 'fb-items', id: 'meeting-open-conflicts' }, open.map((c) =>
+        h('li', { class: 'fb-item', dataset: { conflictId: c.id } },
+          h('div', { class: 'fb-item-head' }, conflictBadge(c.status), h('span', { class: 'age', text: `Last activity ${relativeDay(c.last_activity, today)}` })),
+          h('a', { class: 'fb-item-text', href: `#/conflicts/${c.id}`, text: c.title }),
+          c.next_step ? h('span', { class: 'small muted', text: `Next: ${c.next_step}` }) : null,
+          h('button', { type: 'button', class: 'button small', 'data-action': 'conflict-update-here',
+            onclick: () => openUpdateDialog(c, { today, oneOnOne: m, onDone: refresh }) }, icon('plus'), 'Add update')))));
   }
 
   // ----- Feedback to deliver / delivered here -----
@@ -394,6 +453,8 @@ export async function render(ctx, { id }) {
     h('aside', { class: 'meeting-side stack', 'aria-label': 'Status and action items' },
       statusSection,
       feedbackSection,
+      conflictsSection,
+      coachingSection,
       itemsSection));
 }
 

@@ -4,8 +4,10 @@
 
 import * as api from '../api.js';
 import {
-  avatar, cadenceLabel, fill, formatDate, formatDateTime, h, icon, moodDots, relativeDay, statusBadge, toast,
+  avatar, cadenceLabel, fill, formatDate, formatDateTime, h, icon, moodDots, relativeDay, setSanitizedHtml, statusBadge, toast,
 } from '../dom.js';
+import { openAskDialog } from '../components/ask-question.js';
+import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { personForm } from './person-form.js';
 import { openStartDialog } from './start-one-on-one.js';
@@ -41,6 +43,8 @@ export async function render(ctx, { id }) {
           nextCard(o, today),
           actionItemsCard(o, today, reload),
           feedbackCard(o),
+          coachingCard(o, today, reload),
+          conflictsCard(o, today, ctx),
           historyCard(o)),
         h('div', { class: 'stack' }, profileCard(p, o.last_held_on, today))));
   };
@@ -172,6 +176,43 @@ function feedbackCard(o) {
     h('div', { class: 'filters' }, kind, status, tag,
       all.length ? h('span', { class: 'filters-note', text: `Delivered: ${counts.reinforcing} reinforcing, ${counts.redirecting} redirecting` }) : null),
     list);
+}
+
+/** Coaching questions asked to them, with what each surfaced. */
+function coachingCard(o, today, reload) {
+  const asked = o.questions_asked;
+  const row = (a) => {
+    const answer = h('div', { class: 'markdown-body plain' });
+    setSanitizedHtml(answer, a.answer_html);
+    return h('li', { class: 'asked-item', dataset: { askedId: a.asked.id } },
+      h('div', { class: 'asked-head' },
+        h('span', { class: 'asked-question', text: `“${a.asked.question_text}”` }),
+        h('span', { class: 'age', text: formatDate(a.asked.asked_on) })),
+      a.asked.answer.trim() ? answer : h('p', { class: 'faint', text: 'No answer noted.' }),
+      a.asked.follow_up ? h('p', { class: 'small muted', text: `Follow-up: ${a.asked.follow_up}` }) : null);
+  };
+  return h('section', { class: 'card', 'aria-labelledby': 'coaching-title', id: 'coaching-card' },
+    h('div', { class: 'card-head' },
+      h('h2', { id: 'coaching-title' }, 'Coaching questions ', h('span', { class: 'count', text: asked.length ? String(asked.length) : '' })),
+      h('button', { type: 'button', class: 'button', 'data-action': 'log-question', onclick: () => openAskDialog({ person: o.person, today, onDone: reload }) }, icon('plus'), 'Log a question')),
+    asked.length
+      ? h('ul', { class: 'asked-list', id: 'person-questions' }, asked.slice(0, 20).map(row))
+      : h('p', { class: 'card-empty', text: 'No questions logged yet. “What have you tried?” is a good start.' }));
+}
+
+/** Conflicts they are a party to. */
+function conflictsCard(o, today, ctx) {
+  const items = o.conflicts;
+  return h('section', { class: 'card', 'aria-labelledby': 'conflicts-title', id: 'person-conflicts-card' },
+    h('div', { class: 'card-head' },
+      h('h2', { id: 'conflicts-title' }, 'Conflicts ', h('span', { class: 'count', text: items.length ? String(items.length) : '' })),
+      h('button', { type: 'button', class: 'button', 'data-action': 'new-conflict', onclick: async () => {
+        const team = await api.listPeople('active');
+        openConflictForm({ team, today, preselect: o.person.id, onDone: (d) => ctx.navigate(`#/conflicts/${d.conflict.id}`) });
+      } }, icon('plus'), 'Surface a conflict')),
+    items.length
+      ? h('ul', { class: 'conflict-list', id: 'person-conflicts' }, items.map((c) => conflictRow(c, today)))
+      : h('p', { class: 'card-empty', text: 'Not a party to any conflict.' }));
 }
 
 /** Their 1-on-1s, newest first. */

@@ -1,0 +1,90 @@
+// One conflict: who is involved, where it stands, the timeline of updates,
+// and how it ended.
+
+import * as api from '../api.js';
+import {
+  CONFLICT_STATUS, conflictBadge, openConflictForm, openResolveDialog, openUpdateDialog, partyChips,
+} from '../components/conflict-bits.js';
+import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml, toast } from '../dom.js';
+
+/**
+ * @param {import('../main.js').ViewContext} ctx
+ * @param {{id: string}} params
+ */
+export async function render(ctx, { id }) {
+  const [first, team, today] = await Promise.all([api.getConflict(id), api.listPeople('active'), api.today()]);
+  let detail = first;
+  const root = h('div', { class: 'conflict-page', dataset: { conflictId: id } });
+
+  const reload = async () => {
+    detail = await api.getConflict(id);
+    draw();
+  };
+
+  async function setStatus(status) {
+    try {
+      detail = await api.setConflictStatus(id, status);
+      toast(`Now ${CONFLICT_STATUS[status].toLowerCase()}`);
+      draw();
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  }
+
+  function draw() {
+    const c = detail.conflict;
+    ctx.setTitle(c.title, `Conflict · surfaced ${formatDate(c.surfaced_on)}`);
+    const moves = detail.allowed_statuses.filter((s) => s !== c.status && s !== 'resolved');
+    ctx.setActions(
+      h('button', { type: 'button', class: 'button', 'data-action': 'edit-conflict', onclick: () => openConflictForm({ team, today, conflict: detail, onDone: (d) => { detail = d; draw(); } }) }, icon('edit'), 'Edit'),
+      ...moves.map((s) => h('button', { type: 'button', class: 'button', 'data-action': `status-${s}`, onclick: () => setStatus(s) }, s === 'open' && c.status === 'resolved' ? 'Reopen' : `Mark ${CONFLICT_STATUS[s].toLowerCase()}`)),
+      c.status === 'resolved' ? null
+        : h('button', { type: 'button', class: 'button primary', 'data-action': 'resolve-conflict', onclick: () => openResolveDialog(c, { today, onDone: reload }) }, icon('check'), 'Resolve'));
+
+    const description = h('div', { class: 'markdown-body plain', id: 'conflict-description' });
+    if (c.description.trim()) setSanitizedHtml(description, detail.description_html);
+    else description.textContent = 'No description.';
+    const resolution = h('div', { class: 'markdown-body plain', id: 'conflict-resolution' });
+    setSanitizedHtml(resolution, detail.resolution_html);
+
+    fill(root,
+      h('div', { class: 'conflict-grid' },
+        h('div', { class: 'stack' },
+          c.status === 'resolved'
+            ? h('section', { class: 'card resolved-card', 'aria-labelledby': 'resolution-title' },
+              h('div', { class: 'card-head' }, h('h2', { id: 'resolution-title', text: `Resolved ${formatDate(c.resolved_on)}` })),
+              h('div', { class: 'card-body' }, resolution))
+            : null,
+          h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
+            h('div', { class: 'card-head' },
+              h('h2', { id: 'timeline-title' }, 'Timeline ', h('span', { class: 'count', text: String(detail.updates.length) })),
+              h('button', { type: 'button', class: 'button', 'data-action': 'add-update', onclick: () => openUpdateDialog(c, { today, onDone: reload }) }, icon('plus'), 'Add update')),
+            h('ol', { class: 'timeline', id: 'conflict-timeline' },
+              detail.updates.map((u) => {
+                const note = h('div', { class: 'markdown-body plain' });
+                setSanitizedHtml(note, u.note_html);
+                return h('li', { class: 'timeline-item', dataset: { updateId: u.update.id } },
+                  h('div', { class: 'timeline-date' },
+                    h('span', { text: formatDate(u.update.on) }),
+                    u.update.one_on_one_id ? h('a', { href: `#/one-on-ones/${u.update.one_on_one_id}`, class: 'small', text: 'in a 1-on-1' }) : null),
+                  note,
+                  h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this update', title: 'Delete', onclick: async () => {
+                    try { await api.deleteConflictUpdate(u.update.id); await reload(); } catch (error) { toast(error.message, 'error'); }
+                  } }, icon('x')));
+              }),
+              h('li', { class: 'timeline-item origin' },
+                h('div', { class: 'timeline-date', text: formatDate(c.surfaced_on) }),
+                h('div', {}, h('strong', { text: 'Surfaced. ' }), description))))),
+        h('aside', { class: 'stack' },
+          h('section', { class: 'card', 'aria-labelledby': 'state-title' },
+            h('div', { class: 'card-head' }, h('h2', { id: 'state-title', text: 'Where it stands' }), conflictBadge(c.status)),
+            h('div', { class: 'card-body' },
+              h('dl', { class: 'facts single' },
+                h('div', {}, h('dt', { text: 'Involved' }), h('dd', { id: 'conflict-parties' }, partyChips(detail.parties))),
+                h('div', {}, h('dt', { text: 'Last activity' }), h('dd', { text: `${formatDate(detail.last_activity)} (${relativeDay(detail.last_activity, today)})` })),
+                h('div', {}, h('dt', { text: 'Next step' }), h('dd', { text: c.next_step || 'None set' }))))))));
+  }
+
+  draw();
+  return root;
+}
