@@ -67,6 +67,17 @@ const COMMANDS: &[&str] = &[
     "delete_question_asked",
     "questions_asked_for_person",
     "suggest_questions",
+    "list_goals",
+    "create_goal",
+    "update_goal",
+    "set_goal_status",
+    "delete_goal",
+    "add_goal_checkin",
+    "delete_goal_checkin",
+    "person_timeline",
+    "history_summary",
+    "search_journal",
+    "search_kinds",
 ];
 
 fn main() {

@@ -6,8 +6,11 @@
 
 pub mod error;
 pub mod feedback_checks;
+pub mod history;
 pub mod markdown;
 pub mod paths;
+pub mod reminders;
+pub mod search;
 pub mod store;
 mod validate;
 pub mod views;
@@ -15,5 +18,6 @@ pub mod views;
 pub use error::{Error, Result};
 pub use store::Store;
 pub use store::{
-    action_items, agenda, conflicts, feedback, one_on_ones, party, people, questions, templates,
+    action_items, agenda, conflicts, feedback, goals, one_on_ones, party, people, questions,
+    settings, snoozes, templates,
 };

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::store::action_items::{self, ActionItem};
 use crate::store::conflicts::{self, ConflictSummary};
 use crate::store::feedback::{self, FeedbackFilter, FeedbackView};
+use crate::store::goals::{self, GoalDetail};
 use crate::store::one_on_ones::{self, OneOnOne, OneOnOneSummary, Status};
 use crate::store::people::{self, Person};
 use crate::store::questions::{self, AskedDetail};
@@ -31,6 +32,8 @@ pub struct PersonOverview {
     pub conflicts: Vec<ConflictSummary>,
     /// Coaching questions asked to them, newest first, with their answers.
     pub questions_asked: Vec<AskedDetail>,
+    /// Their growth goals, active first.
+    pub goals: Vec<GoalDetail>,
 }
 
 pub fn person_overview(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<PersonOverview> {
@@ -52,6 +55,7 @@ pub fn person_overview(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<
         feedback: feedback::list_for_person(conn, id, &all, today)?,
         conflicts: conflicts::involving(conn, id)?,
         questions_asked: questions::asked_for_person(conn, id)?,
+        goals: goals::for_person(conn, id, today)?,
         last_held_on: one_on_ones::last_held_on(conn, id)?,
         open_action_items: action_items::open_for_person(conn, id)?,
         next_scheduled,

@@ -81,6 +81,17 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::questions::delete_question_asked,
             commands::questions::questions_asked_for_person,
             commands::questions::suggest_questions,
+            commands::history::list_goals,
+            commands::history::create_goal,
+            commands::history::update_goal,
+            commands::history::set_goal_status,
+            commands::history::delete_goal,
+            commands::history::add_goal_checkin,
+            commands::history::delete_goal_checkin,
+            commands::history::person_timeline,
+            commands::history::history_summary,
+            commands::history::search_journal,
+            commands::history::search_kinds,
         ])
 }
 

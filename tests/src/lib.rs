@@ -52,11 +52,22 @@ pub fn app_binary() -> PathBuf {
                 path.display()
             )
         });
+    // The UI is embedded at build time; the Rust sources are the ones cargo
+    // listed in the binary's dep-info file (so files not in the build, like
+    // work in progress, do not count).
     let root = workspace_root();
-    if let Some(newer) = ["ui", "src-tauri/src", "core/src", "core/migrations"]
-        .iter()
-        .find_map(|dir| newer_file(&root.join(dir), built))
-    {
+    let mut sources = vec![root.join("ui")];
+    if let Ok(dep_info) = std::fs::read_to_string(path.with_extension("d")) {
+        sources.extend(
+            dep_info
+                .split_once(": ")
+                .map(|(_, deps)| deps)
+                .unwrap_or("")
+                .split_whitespace()
+                .map(PathBuf::from),
+        );
+    }
+    if let Some(newer) = sources.iter().find_map(|source| newer_file(source, built)) {
         panic!(
             "{} is older than {}: rebuild it first (`cargo build -p candor`)",
             path.display(),
@@ -66,9 +77,13 @@ pub fn app_binary() -> PathBuf {
     path
 }
 
-/// A file under `dir` modified after `than`, if any.
-fn newer_file(dir: &Path, than: std::time::SystemTime) -> Option<PathBuf> {
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+/// `path`, or a file under it, modified after `than`, if any.
+fn newer_file(path: &Path, than: std::time::SystemTime) -> Option<PathBuf> {
+    if path.is_file() {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        return (modified > than).then(|| path.to_owned());
+    }
+    for entry in std::fs::read_dir(path).ok()?.flatten() {
         let path = entry.path();
         if path.is_dir() {
             if let Some(found) = newer_file(&path, than) {

@@ -146,6 +146,7 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {FeedbackView[]} feedback_delivered    delivered in this 1-on-1
  * @property {ConflictSummary[]} open_conflicts     open or in progress, involving them
  * @property {AskedDetail[]} questions_asked        asked in this 1-on-1
+ * @property {GoalDetail[]} active_goals             for check-ins
  *
  * @typedef {Object} OneOnOneSummary
  * @property {string} id
@@ -166,6 +167,7 @@ export const setPersonArchived = (id, archived) => call('set_person_archived', {
  * @property {FeedbackView[]} feedback        all of it, discarded included
  * @property {ConflictSummary[]} conflicts     they are a party to
  * @property {AskedDetail[]} questions_asked   newest first
+ * @property {GoalDetail[]} goals              active first
  *
  * @typedef {Object} Template
  * @property {string} id
@@ -523,3 +525,114 @@ export const questionsAskedFor = (personId) => call('questions_asked_for_person'
  */
 export const suggestQuestions = (personId, categories = [], limit = 3) =>
   call('suggest_questions', { person_id: personId, categories, limit });
+
+// ---------- Goals, timeline, search ----------
+
+/**
+ * @typedef {'active'|'achieved'|'dropped'} GoalStatus
+ *
+ * @typedef {Object} Goal
+ * @property {string} id
+ * @property {string} person_id
+ * @property {string} title
+ * @property {string} why
+ * @property {string} measure
+ * @property {string|null} target_on
+ * @property {GoalStatus} status
+ * @property {string} created_on
+ * @property {string|null} closed_on
+ *
+ * @typedef {Object} Checkin
+ * @property {string} id
+ * @property {string} noted_on
+ * @property {string} note
+ * @property {number|null} progress
+ * @property {string|null} one_on_one_id
+ *
+ * @typedef {Object} GoalDetail
+ * @property {Goal} goal
+ * @property {{checkin: Checkin, note_html: string}[]} checkins   newest first
+ * @property {number|null} progress
+ * @property {boolean} overdue
+ *
+ * @typedef {Object} TimelineItem
+ * @property {number} cursor
+ * @property {string} kind
+ * @property {string} record_id
+ * @property {string|null} parent_id
+ * @property {string} date
+ * @property {string} title
+ * @property {string} summary
+ * @property {string|null} status
+ * @property {string|null} extra
+ *
+ * @typedef {Object} RangeCounts
+ * @property {string} from
+ * @property {string} to
+ * @property {number} held
+ * @property {number} expected
+ * @property {number} cancelled
+ * @property {number} reinforcing
+ * @property {number} redirecting
+ * @property {number} open_action_items
+ * @property {number} open_conflicts
+ * @property {number} active_goals
+ * @property {number|null} average_mood
+ *
+ * @typedef {Object} SearchHit
+ * @property {string} kind
+ * @property {string} record_id
+ * @property {string|null} parent_id
+ * @property {string|null} person_id
+ * @property {string} person_name
+ * @property {string} date
+ * @property {string} title
+ * @property {string|null} status
+ * @property {{text: string, hit: boolean}[]} snippet
+ */
+
+/** @param {string} personId @returns {Promise<GoalDetail[]>} */
+export const listGoals = (personId) => call('list_goals', { person_id: personId });
+
+/** @param {string} personId @param {{title: string, why?: string, measure?: string, target_on?: string|null}} input @returns {Promise<Goal>} */
+export const createGoal = (personId, input) => call('create_goal', { person_id: personId, input });
+
+/** @param {string} id @param {{title: string, why?: string, measure?: string, target_on?: string|null}} input @returns {Promise<Goal>} */
+export const updateGoal = (id, input) => call('update_goal', { id, input });
+
+/** @param {string} id @param {GoalStatus} status @returns {Promise<Goal>} */
+export const setGoalStatus = (id, status) => call('set_goal_status', { id, status });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteGoal = (id) => call('delete_goal', { id });
+
+/**
+ * @param {string} goalId
+ * @param {{noted_on: string, note: string, progress?: number|null, one_on_one_id?: string|null}} input
+ */
+export const addGoalCheckin = (goalId, input) => call('add_goal_checkin', { goal_id: goalId, input });
+
+/** @param {string} id @returns {Promise<void>} */
+export const deleteGoalCheckin = (id) => call('delete_goal_checkin', { id });
+
+/**
+ * @param {string} personId
+ * @param {{kinds?: string[], tag?: string|null, from?: string|null, to?: string|null, before?: number|null, limit?: number}} filter
+ * @returns {Promise<{items: TimelineItem[], next_cursor: number|null}>}
+ */
+export const personTimeline = (personId, filter) => call('person_timeline', { person_id: personId, filter });
+
+/**
+ * @param {string} personId @param {string} from @param {string} to
+ * @returns {Promise<{moods: {date: string, mood: number}[], counts: RangeCounts}>}
+ */
+export const historySummary = (personId, from, to) => call('history_summary', { person_id: personId, from, to });
+
+/**
+ * @param {{text: string, person_id?: string|null, kinds?: string[], from?: string|null, to?: string|null, limit?: number}} query
+ * @returns {Promise<{hits: SearchHit[], truncated: boolean}>}
+ */
+export const searchJournal = (query) => call('search_journal', { query });
+
+/** @returns {Promise<{id: string, label: string}[]>} */
+export const searchKinds = () => call('search_kinds');

@@ -177,3 +177,8 @@ export function moodDots(mood) {
   return h('span', { class: 'mood-dots', title: `Mood ${mood} of 5: ${MOODS[mood - 1]}`, 'aria-label': `Mood ${mood} of 5, ${MOODS[mood - 1]}` },
     ...[1, 2, 3, 4, 5].map((n) => h('span', { class: n <= mood ? 'dot on' : 'dot', 'aria-hidden': 'true' })));
 }
+
+/** "1 goal", "2 goals". @param {number} n @param {string} one @param {string} [many] */
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}

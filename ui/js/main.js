@@ -14,6 +14,8 @@ import * as people from './views/people.js';
 import * as person from './views/person.js';
 import * as questions from './views/questions.js';
 import * as settings from './views/settings.js';
+import * as search from './views/search.js';
+import * as timeline from './views/timeline.js';
 
 /**
  * What a view gets to shape the page around it.
@@ -36,6 +38,8 @@ const HOME = '#/people';
 const routes = [
   { pattern: /^#\/people$/, nav: 'people', view: people },
   { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/people\/([0-9a-f-]{36})\/timeline$/, nav: 'people', view: timeline, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/search$/, nav: 'search', view: search },
   { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: oneOnOne, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/feedback$/, nav: 'feedback', view: feedbackList },
   { pattern: /^#\/feedback\/new\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ personId: m[1] }) },
@@ -44,7 +48,7 @@ const routes = [
   { pattern: /^#\/conflicts\/([0-9a-f-]{36})$/, nav: 'conflicts', view: conflict, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/questions$/, nav: 'questions', view: questions },
   { pattern: /^#\/settings$/, nav: 'settings', view: settings },
-  { pattern: /^#\/(due|search)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
+  { pattern: /^#\/(due)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
 ];
 
 let renderToken = 0;

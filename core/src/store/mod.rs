@@ -5,10 +5,13 @@ pub mod action_items;
 pub mod agenda;
 pub mod conflicts;
 pub mod feedback;
+pub mod goals;
 pub mod one_on_ones;
 pub mod party;
 pub mod people;
 pub mod questions;
+pub mod settings;
+pub mod snoozes;
 pub mod templates;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +33,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_one_on_ones.sql"),
     include_str!("../../migrations/0003_feedback.sql"),
     include_str!("../../migrations/0004_conflicts_and_questions.sql"),
+    include_str!("../../migrations/0005_reminders.sql"),
+    include_str!("../../migrations/0006_goals.sql"),
+    include_str!("../../migrations/0007_search.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -11,6 +11,7 @@ use crate::store::action_items::{self, ActionItem};
 use crate::store::agenda::{self, TalkingPoint};
 use crate::store::conflicts::{self, ConflictSummary};
 use crate::store::feedback::{self, FeedbackView};
+use crate::store::goals::{self, GoalDetail};
 use crate::store::people::{self, Person};
 use crate::store::questions::{self, AskedDetail};
 use crate::store::{atomic, now_timestamp, templates, uuid_column};
@@ -99,6 +100,8 @@ pub struct OneOnOneDetail {
     pub open_conflicts: Vec<ConflictSummary>,
     /// Coaching questions asked in this 1-on-1.
     pub questions_asked: Vec<AskedDetail>,
+    /// The person's active goals, for check-ins during the 1-on-1.
+    pub active_goals: Vec<GoalDetail>,
 }
 
 /// One row of a person's 1-on-1 history.
@@ -250,7 +253,12 @@ pub fn detail(conn: &Connection, id: Uuid, today: NaiveDate) -> Result<OneOnOneD
         .into_iter()
         .filter(|q| q.asked.one_on_one_id == Some(id))
         .collect();
+    let active_goals = goals::for_person(conn, meeting.person_id, today)?
+        .into_iter()
+        .filter(|g| g.goal.status == goals::Status::Active)
+        .collect();
     Ok(OneOnOneDetail {
+        active_goals,
         open_conflicts: conflicts::open_involving(conn, meeting.person_id)?,
         questions_asked,
         feedback_to_deliver,

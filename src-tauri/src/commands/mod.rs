@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod app;
 pub mod conflicts;
 pub mod feedback;
+pub mod history;
 pub mod one_on_ones;
 pub mod people;
 pub mod questions;

@@ -13,12 +13,6 @@ const PLANS = {
       'Conflicts gone quiet and action items past their date',
     ],
   },
-  search: {
-    title: 'Search',
-    kicker: 'Across everything you wrote',
-    lead: 'Search will find any word across notes, feedback, conflicts, questions and goals, instantly and offline.',
-    items: ['Results grouped by kind, with the person and date', 'Filters by person, kind and date range'],
-  },
 };
 
 /**

@@ -7,6 +7,7 @@ import { field, formDialog } from '../components/dialog.js';
 import { openAskDialog } from '../components/ask-question.js';
 import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
+import { goalsCard } from '../components/goal-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
 import {
   MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, setSanitizedHtml, statusBadge, toast,
@@ -27,6 +28,7 @@ export async function render(ctx, { id }) {
   const feedbackSection = h('section', { class: 'card', 'aria-labelledby': 'fb-title', id: 'meeting-feedback' });
   const coachingSection = h('section', { class: 'card', 'aria-labelledby': 'coach-title', id: 'meeting-coaching' });
   const conflictsSection = h('section', { class: 'card', 'aria-labelledby': 'mc-title', id: 'meeting-conflicts' });
+  const goalsSlot = h('div', { class: 'slot' });
   const categories = await api.questionCategories();
   let coachCategory = '';
 
@@ -83,6 +85,9 @@ export async function render(ctx, { id }) {
     drawFeedback(m);
     drawCoaching(m);
     drawConflicts(m);
+    fill(goalsSlot, detail.active_goals.length
+      ? goalsCard({ goals: detail.active_goals, person, today, reload: refresh, oneOnOneId: id })
+      : null);
   }
 
   // ----- Coaching: a suggested question, and what was asked here -----
@@ -454,6 +459,7 @@ export async function render(ctx, { id }) {
       statusSection,
       feedbackSection,
       conflictsSection,
+      goalsSlot,
       coachingSection,
       itemsSection));
 }

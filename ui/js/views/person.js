@@ -8,6 +8,7 @@ import {
 } from '../dom.js';
 import { openAskDialog } from '../components/ask-question.js';
 import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
+import { goalsCard } from '../components/goal-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { personForm } from './person-form.js';
 import { openStartDialog } from './start-one-on-one.js';
@@ -36,12 +37,14 @@ export async function render(ctx, { id }) {
           ? h('a', { class: 'button primary', 'data-action': 'open-next', href: `#/one-on-ones/${next.id}` }, icon('next'), 'Open next 1-on-1')
           : h('button', { type: 'button', class: 'button primary', 'data-action': 'start-one-on-one', onclick: () => start(p) }, icon('plus'), 'Start 1-on-1'));
 
-    fill(root, 
+    fill(root,
+      personTabs(p.id, 'overview'),
       ...(p.archived ? [h('p', { class: 'banner info', role: 'note', text: `Archived on ${formatDate(p.archived_at)}. Their history is kept; they are hidden from the team and from reminders.` })] : []),
       h('div', { class: 'person-grid' },
         h('div', { class: 'stack' },
           nextCard(o, today),
           actionItemsCard(o, today, reload),
+          goalsCard({ goals: o.goals, person: o.person, today, reload }),
           feedbackCard(o),
           coachingCard(o, today, reload),
           conflictsCard(o, today, ctx),
@@ -90,6 +93,17 @@ export async function render(ctx, { id }) {
 
   showPage(overview);
   return root;
+}
+
+/**
+ * The tabs of a person's page.
+ * @param {string} id @param {'overview'|'timeline'} active
+ */
+export function personTabs(id, active) {
+  const tab = (name, label, href) => h('a', { class: 'page-tab', href, 'aria-current': active === name ? 'page' : null, dataset: { tab: name } }, label);
+  return h('nav', { class: 'page-tabs', 'aria-label': 'Person' },
+    tab('overview', 'Overview', `#/people/${id}`),
+    tab('timeline', 'Timeline and mood', `#/people/${id}/timeline`));
 }
 
 /** What is next with them. */
