@@ -78,6 +78,12 @@ const COMMANDS: &[&str] = &[
     "history_summary",
     "search_journal",
     "search_kinds",
+    "due_list",
+    "snoozed_reminders",
+    "snooze_reminder",
+    "unsnooze_reminder",
+    "get_settings",
+    "update_settings",
 ];
 
 fn main() {

@@ -4,11 +4,12 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod notify;
 pub mod state;
 
 use std::path::PathBuf;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -16,6 +17,7 @@ pub use state::AppState;
 /// so that both exercise the same wiring.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -92,6 +94,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::history::history_summary,
             commands::history::search_journal,
             commands::history::search_kinds,
+            commands::reminders::due_list,
+            commands::reminders::snoozed_reminders,
+            commands::reminders::snooze_reminder,
+            commands::reminders::unsnooze_reminder,
+            commands::reminders::get_settings,
+            commands::reminders::update_settings,
         ])
 }
 
@@ -110,5 +118,14 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the window on the journal at `db_path` and runs until it closes.
 pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
-    configure(tauri::Builder::default(), AppState::open(db_path)).run(context())
+    configure(tauri::Builder::default(), AppState::open(db_path))
+        .setup(|app| {
+            let state = app.state::<AppState>();
+            // Snoozes whose cause was resolved are dropped at start.
+            let _ = state
+                .with_store(|store| candor_core::reminders::prune_snoozes(store.conn(), today()));
+            notify::start(app.handle());
+            Ok(())
+        })
+        .run(context())
 }

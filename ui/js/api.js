@@ -636,3 +636,53 @@ export const searchJournal = (query) => call('search_journal', { query });
 
 /** @returns {Promise<{id: string, label: string}[]>} */
 export const searchKinds = () => call('search_kinds');
+
+// ---------- Reminders and settings ----------
+
+/**
+ * @typedef {'overdue'|'due'|'upcoming'} Level
+ *
+ * @typedef {Object} Reminder
+ * @property {string} key          stable id of the cause, e.g. "feedback:<id>"
+ * @property {string} kind         one_on_one, missed_one_on_one, scheduled_one_on_one, redirecting_feedback,
+ *                                 reinforcing_feedback, quiet_conflict, my_action_item, their_action_item, goal
+ * @property {Level} level
+ * @property {{id: string, name: string}|null} person
+ * @property {string} subject_id   the record to open
+ * @property {string|null} title
+ * @property {string} since
+ * @property {string} due_on
+ * @property {number} days
+ * @property {string} reason       in words
+ *
+ * @typedef {Object} DueList
+ * @property {string} today
+ * @property {Reminder[]} reminders   most urgent first, snoozed ones left out
+ * @property {{overdue: number, due: number, upcoming: number}} counts
+ * @property {number} snoozed
+ *
+ * @typedef {Object} Settings
+ * @property {number} overdue_factor
+ * @property {number} stale_feedback_days
+ * @property {number} quiet_conflict_days
+ * @property {number} upcoming_days
+ * @property {boolean} notifications_enabled
+ */
+
+/** @returns {Promise<DueList>} */
+export const dueList = () => call('due_list');
+
+/** @returns {Promise<{reminder: Reminder, until: string}[]>} */
+export const snoozedReminders = () => call('snoozed_reminders');
+
+/** @param {string} key @param {string} until YYYY-MM-DD */
+export const snoozeReminder = (key, until) => call('snooze_reminder', { key, until });
+
+/** @param {string} key @returns {Promise<void>} */
+export const unsnoozeReminder = (key) => call('unsnooze_reminder', { key });
+
+/** @returns {Promise<Settings>} */
+export const getSettings = () => call('get_settings');
+
+/** @param {Partial<Settings>} input @returns {Promise<Settings>} */
+export const updateSettings = (input) => call('update_settings', { input });

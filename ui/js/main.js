@@ -4,9 +4,9 @@
 import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
-import * as coming from './views/coming.js';
 import * as conflict from './views/conflict.js';
 import * as conflicts from './views/conflicts.js';
+import * as due from './views/due.js';
 import * as feedbackComposer from './views/feedback-composer.js';
 import * as feedbackList from './views/feedback-list.js';
 import * as oneOnOne from './views/one-on-one.js';
@@ -24,6 +24,7 @@ import * as timeline from './views/timeline.js';
  * @property {(...actions: Node[]) => void} setActions
  * @property {(hash: string) => void} navigate
  * @property {() => void} peopleChanged  the team changed: refresh the sidebar
+ * @property {(overdue: number) => void} dueChanged  the overdue count is known: show it in the sidebar
  */
 
 const view = /** @type {HTMLElement} */ (document.getElementById('view'));
@@ -32,8 +33,8 @@ const kicker = /** @type {HTMLElement} */ (document.getElementById('page-kicker'
 const actions = /** @type {HTMLElement} */ (document.getElementById('page-actions'));
 const teamList = /** @type {HTMLElement} */ (document.getElementById('team-list'));
 
-/** The landing view until Due lands. */
-const HOME = '#/people';
+/** The home screen: what you owe. */
+const HOME = '#/due';
 
 const routes = [
   { pattern: /^#\/people$/, nav: 'people', view: people },
@@ -48,7 +49,7 @@ const routes = [
   { pattern: /^#\/conflicts\/([0-9a-f-]{36})$/, nav: 'conflicts', view: conflict, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/questions$/, nav: 'questions', view: questions },
   { pattern: /^#\/settings$/, nav: 'settings', view: settings },
-  { pattern: /^#\/(due)$/, nav: null, view: coming, params: (m) => ({ which: m[1] }) },
+  { pattern: /^#\/due$/, nav: 'due', view: due },
 ];
 
 let renderToken = 0;
@@ -70,7 +71,27 @@ const ctx = {
   peopleChanged() {
     refreshTeam();
   },
+  dueChanged(overdue) {
+    showDueCount(overdue);
+  },
 };
+
+const dueCount = /** @type {HTMLElement} */ (document.getElementById('due-count'));
+
+function showDueCount(overdue) {
+  dueCount.hidden = !overdue;
+  dueCount.textContent = overdue ? String(overdue) : '';
+  dueCount.setAttribute('aria-label', `${overdue} overdue`);
+}
+
+/** Any change may resolve (or create) a reminder: recount after each view. */
+async function refreshDueCount() {
+  try {
+    showDueCount((await api.dueList()).counts.overdue);
+  } catch {
+    // The count is a convenience; the Due view shows errors in full.
+  }
+}
 
 async function route() {
   const hash = location.hash || HOME;
@@ -98,6 +119,7 @@ async function route() {
   view.replaceChildren(content);
   view.scrollTop = 0;
   view.setAttribute('aria-busy', 'false');
+  refreshDueCount();
 }
 
 function highlightNav(hash, nav) {

@@ -10,3 +10,4 @@ pub mod history;
 pub mod one_on_ones;
 pub mod people;
 pub mod questions;
+pub mod reminders;

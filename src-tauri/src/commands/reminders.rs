@@ -1,0 +1,47 @@
+//! Reminders: the Due list, snoozes, and the settings behind the rules.
+
+use candor_core::reminders::{self, DueList, SnoozedReminder};
+use candor_core::settings::{self, Settings, SettingsInput};
+use candor_core::snoozes::Snooze;
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+use crate::today;
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn due_list(state: State<'_, AppState>) -> CommandResult<DueList> {
+    state.with_store(|store| reminders::due(store.conn(), today()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn snoozed_reminders(state: State<'_, AppState>) -> CommandResult<Vec<SnoozedReminder>> {
+    state.with_store(|store| reminders::snoozed(store.conn(), today()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn snooze_reminder(
+    state: State<'_, AppState>,
+    key: String,
+    until: String,
+) -> CommandResult<Snooze> {
+    state.with_store(|store| reminders::snooze(store.conn(), &key, &until, today()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn unsnooze_reminder(state: State<'_, AppState>, key: String) -> CommandResult<()> {
+    state.with_store(|store| reminders::unsnooze(store.conn(), &key))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn get_settings(state: State<'_, AppState>) -> CommandResult<Settings> {
+    state.with_store(|store| settings::get(store.conn()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn update_settings(
+    state: State<'_, AppState>,
+    input: SettingsInput,
+) -> CommandResult<Settings> {
+    state.with_store(|store| settings::update(store.conn(), &input))
+}

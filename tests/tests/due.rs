@@ -1,0 +1,134 @@
+//! The Due view end to end: overdue 1-on-1s and stale feedback, resolved
+//! from the row itself, and snoozed.
+
+use candor_core::feedback::{self, FeedbackInput};
+use candor_core::one_on_ones::{self, NewOneOnOne};
+use candor_core::people::{self, PersonInput};
+use candor_e2e::{App, DataDir};
+use chrono::{Duration, Local};
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn an_overdue_one_on_one_vanishes_once_held_from_its_row_and_snoozing_hides_a_row() {
+    let data = DataDir::new();
+    let (ana, bo) = {
+        let store = candor_core::Store::open(data.db_path()).unwrap();
+        let conn = store.conn();
+        let today = Local::now().date_naive();
+        let long_ago = (today - Duration::days(60)).to_string();
+        let ana = people::create(
+            conn,
+            &PersonInput {
+                name: "Ana Lima".into(),
+                start_date: Some(long_ago.clone()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let bo = people::create(
+            conn,
+            &PersonInput {
+                name: "Bo Chen".into(),
+                start_date: Some(long_ago),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        people::create(
+            conn,
+            &PersonInput {
+                name: "Chidi Okafor".into(),
+                start_date: Some(today.to_string()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let held = today - Duration::days(30);
+        for who in [&ana, &bo] {
+            let m = one_on_ones::start(
+                conn,
+                who.id,
+                &NewOneOnOne {
+                    scheduled_at: format!("{held}T10:00"),
+                    template_id: None,
+                },
+            )
+            .unwrap();
+            one_on_ones::mark_held(conn, m.id, &held.to_string(), today).unwrap();
+        }
+        // Bo met recently; his redirecting draft is going stale.
+        let recent = today - Duration::days(2);
+        let m = one_on_ones::start(
+            conn,
+            bo.id,
+            &NewOneOnOne {
+                scheduled_at: format!("{recent}T10:00"),
+                template_id: None,
+            },
+        )
+        .unwrap();
+        one_on_ones::mark_held(conn, m.id, &recent.to_string(), today).unwrap();
+        feedback::create(
+            conn,
+            bo.id,
+            &FeedbackInput {
+                kind: "redirecting".into(),
+                observation: "the demo ran over".into(),
+                observed_on: (today - Duration::days(5)).to_string(),
+                ..Default::default()
+            },
+            today,
+        )
+        .unwrap();
+        (ana.id.to_string(), bo.id.to_string())
+    };
+
+    let app = App::launch(&data);
+    // Due is the home screen.
+    app.wait_for("[data-route=due][aria-current=page]");
+    let ana_row = format!("#due .due-row[data-key='one_on_one:{ana}']");
+    let reason = app.wait_for_text(&ana_row, "Last 1-on-1 with Ana Lima was 30 days ago");
+    assert!(reason.contains("cadence 7 days"), "{reason}");
+    app.wait_for(&format!(
+        "[data-level=overdue] .due-row[data-key='one_on_one:{ana}']"
+    ));
+    let feedback_row = "#due .due-row[data-kind=redirecting_feedback]";
+    app.wait_for_text(feedback_row, "Bo Chen");
+    assert!(
+        app.texts("#due").join(" ").find("Chidi").is_none(),
+        "someone added today owes nothing yet"
+    );
+    app.wait_for_text("#due-count", "2");
+    app.screenshot("due");
+
+    // Start and hold the 1-on-1 from the row: the reminder vanishes.
+    app.wait_for(&format!("{ana_row} [data-action=start-one-on-one]"))
+        .click();
+    app.wait_for("#start-one-on-one button[type=submit]")
+        .click();
+    app.wait_for("[data-action=mark-held]").click();
+    app.wait_for("#mark-held button[type=submit]").click();
+    app.wait_for_text("#meeting-status .badge", "Held");
+    app.wait_for("a[data-route=due]").click();
+    app.wait_for_text(feedback_row, "Bo Chen");
+    assert!(
+        app.try_find(&ana_row).is_none(),
+        "holding the 1-on-1 resolved its reminder"
+    );
+    app.wait_for_text("#due-count", "1");
+
+    // Snooze the feedback reminder: hidden, counted as snoozed.
+    app.wait_for(&format!("{feedback_row} [data-action=snooze]"))
+        .click();
+    app.wait_for("#snooze button[type=submit]").click();
+    app.wait_until("the row to be hidden", || {
+        app.try_find(feedback_row).is_none()
+    });
+    app.wait_for_text("[data-action=toggle-snoozed]", "1 snoozed");
+    app.wait_for("#all-clear");
+    app.wait_until("the badge to clear", || {
+        app.try_find("#due-count[hidden]").is_some()
+    });
+    app.screenshot("due-all-clear");
+    let _ = bo;
+}
