@@ -18,6 +18,7 @@ CREATE TABLE goals (
 ) STRICT;
 
 CREATE INDEX goals_by_person ON goals (person_id, status, target_on);
+CREATE INDEX goals_active_by_target ON goals (target_on) WHERE status = 'active';
 
 CREATE TABLE goal_checkins (
     id              TEXT PRIMARY KEY NOT NULL,

@@ -4,6 +4,7 @@
 //! CLI and the tests all go through the same functions, so every rule written
 //! here holds for all of them.
 
+pub mod backup;
 pub mod error;
 pub mod feedback_checks;
 pub mod history;
@@ -12,6 +13,7 @@ pub mod paths;
 pub mod reminders;
 pub mod search;
 pub mod store;
+pub mod transfer;
 mod validate;
 pub mod views;
 

@@ -1,0 +1,441 @@
+//! Backups on disk: checked copies with equal counts, the once-a-day
+//! automatic backup and its pruning, refusing files that are not sound Candor
+//! journals, and restoring (after saving the journal as it was) into a
+//! journal the app still holds open.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use candor_core::backup::{self, DEFAULT_KEEP};
+use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::people::{self, PersonInput, Scope};
+use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
+use candor_core::transfer;
+use candor_core::{Error, Store};
+use chrono::{Duration, NaiveDate};
+use rusqlite::Connection;
+
+const EXPORTED_AT: &str = "2026-11-29T12:00:00.000Z";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn add_person(store: &Store, name: &str) -> people::Person {
+    let person = people::create(
+        store.conn(),
+        &PersonInput {
+            name: name.into(),
+            notes: format!("{name}'s notes"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let meeting = one_on_ones::start(
+        store.conn(),
+        person.id,
+        &NewOneOnOne {
+            scheduled_at: "2026-11-20T10:00".into(),
+            template_id: None,
+        },
+    )
+    .unwrap();
+    one_on_ones::save_text(store.conn(), meeting.id, TextField::Notes, "What we said").unwrap();
+    person
+}
+
+/// A journal on disk with a few people.
+fn journal(dir: &Path) -> (PathBuf, Store) {
+    let path = dir.join("candor.db");
+    let store = Store::open(&path).unwrap();
+    for name in ["Ana", "Bo", "Chidi"] {
+        add_person(&store, name);
+    }
+    (path, store)
+}
+
+fn export(conn: &Connection) -> String {
+    transfer::export_json(conn, EXPORTED_AT).unwrap()
+}
+
+fn export_file(path: &Path) -> String {
+    let conn =
+        Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    export(&conn)
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn backup_to_writes_a_checked_single_file_copy_with_equal_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, store) = journal(dir.path());
+    let dest = dir.path().join("elsewhere/copy.db");
+    let report = backup::backup_to(store.conn(), &dest).unwrap();
+    assert_eq!(report.path, dest);
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    assert_eq!(report.counts["people"], 3);
+    assert_eq!(report.counts["one_on_ones"], 3);
+    assert!(report.pruned.is_empty());
+
+    let verified = backup::verify(&dest).unwrap();
+    assert_eq!(verified.counts, report.counts, "the copy has every row");
+    assert_eq!(
+        names_in(&dest.with_file_name("")),
+        ["copy.db"],
+        "no temporary file or WAL is left"
+    );
+    let conn = Connection::open(&dest).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete", "a backup is one self-contained file");
+    assert_eq!(
+        export(&conn),
+        export(store.conn()),
+        "the copy holds the same data"
+    );
+}
+
+#[test]
+fn backup_to_replaces_an_older_file_and_refuses_the_journal_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let dest = dir.path().join("copy.db");
+    fs::write(&dest, b"an older backup").unwrap();
+    backup::backup_to(store.conn(), &dest).unwrap();
+    assert_eq!(backup::verify(&dest).unwrap().counts["people"], 3);
+
+    let err = backup::backup_to(store.conn(), &path).unwrap_err();
+    assert!(err.to_string().contains("is the journal itself"), "{err}");
+    let err = backup::backup_to(store.conn(), dir.path()).unwrap_err();
+    assert!(err.to_string().contains("it is a folder"), "{err}");
+    assert_eq!(people::list(store.conn(), Scope::All).unwrap().len(), 3);
+}
+
+#[test]
+fn an_in_memory_journal_can_be_backed_up_too() {
+    let store = Store::open_in_memory().unwrap();
+    add_person(&store, "Ana");
+    let dir = tempfile::tempdir().unwrap();
+    let report = backup::backup_to(store.conn(), &dir.path().join("memory.db")).unwrap();
+    assert_eq!(report.counts["people"], 1);
+}
+
+#[test]
+fn auto_backup_runs_at_most_once_a_day_into_the_backups_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let report = backup::auto_backup(&path, today(), DEFAULT_KEEP)
+        .unwrap()
+        .expect("the first backup of the day is made");
+    assert_eq!(report.path, dir.path().join("backups/candor-2026-11-29.db"));
+    assert_eq!(backup::backups_dir(&path), dir.path().join("backups"));
+    assert_eq!(report.counts["people"], 3);
+    add_person(&store, "Dee");
+    assert_eq!(
+        backup::auto_backup(&path, today(), DEFAULT_KEEP).unwrap(),
+        None,
+        "a second start on the same day makes no second backup"
+    );
+    assert_eq!(
+        backup::verify(&report.path).unwrap().counts["people"],
+        3,
+        "today's backup is not overwritten"
+    );
+    let tomorrow = backup::auto_backup(&path, today() + Duration::days(1), DEFAULT_KEEP)
+        .unwrap()
+        .unwrap();
+    assert_eq!(tomorrow.counts["people"], 4);
+}
+
+#[test]
+fn auto_backup_keeps_the_newest_and_never_prunes_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _store) = journal(dir.path());
+    let backups = backup::backups_dir(&path);
+    fs::create_dir_all(&backups).unwrap();
+    fs::write(backups.join("candor-before-restore-2026-01-01.db"), b"x").unwrap();
+    fs::write(backups.join("my-notes.txt"), b"x").unwrap();
+    let first = today() - Duration::days(19);
+    let mut pruned = Vec::new();
+    for n in 0..20 {
+        let report = backup::auto_backup(&path, first + Duration::days(n), 14)
+            .unwrap()
+            .unwrap();
+        pruned.extend(report.pruned);
+    }
+    assert_eq!(pruned.len(), 6);
+    let daily: Vec<String> = names_in(&backups)
+        .into_iter()
+        .filter(|n| n.starts_with("candor-2"))
+        .collect();
+    let expected: Vec<String> = (6..20)
+        .map(|n| format!("candor-{}.db", first + Duration::days(n)))
+        .collect();
+    assert_eq!(daily, expected, "the newest 14 remain");
+    assert!(backups.join("candor-before-restore-2026-01-01.db").exists());
+    assert!(backups.join("my-notes.txt").exists());
+
+    let report = backup::auto_backup(&path, today() + Duration::days(1), 0)
+        .unwrap()
+        .unwrap();
+    assert_eq!(report.pruned.len(), 14, "keep 0 still keeps the new backup");
+    assert!(report.path.exists());
+}
+
+/// A journal whose table pages are damaged while its counts (read from an
+/// index) still work: a backup copies it faithfully, and the check of the
+/// copy must catch it.
+fn damaged_journal(dir: &Path) -> PathBuf {
+    let (path, store) = journal(dir);
+    store
+        .conn()
+        .execute_batch(
+            "CREATE TABLE scratch (x INTEGER NOT NULL, pad TEXT NOT NULL);
+             CREATE INDEX scratch_x ON scratch (x);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+             INSERT INTO scratch SELECT i, printf('%.300c', 'p') FROM n;",
+        )
+        .unwrap();
+    let root: i64 = store
+        .conn()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'scratch'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let page_size: i64 = store
+        .conn()
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    drop(store);
+    assert!(
+        !path.with_extension("db-wal").exists(),
+        "closing folds the WAL into the file"
+    );
+    let mut bytes = fs::read(&path).unwrap();
+    let start = ((root - 1) * page_size) as usize;
+    for byte in &mut bytes[start + 8..start + 200] {
+        *byte = 0xA5;
+    }
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn auto_backup_prunes_nothing_when_the_new_backup_fails_its_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = damaged_journal(dir.path());
+    let backups = backup::backups_dir(&path);
+    fs::create_dir_all(&backups).unwrap();
+    for n in 1..=20 {
+        fs::write(
+            backups.join(format!("candor-{}.db", today() - Duration::days(n))),
+            b"old",
+        )
+        .unwrap();
+    }
+    let before = names_in(&backups);
+    let err = backup::auto_backup(&path, today(), 14).unwrap_err();
+    assert!(
+        matches!(&err, Error::NotAJournal { reason, .. } if reason.contains("damaged")),
+        "the damaged copy is caught: {err}"
+    );
+    assert_eq!(
+        names_in(&backups),
+        before,
+        "no old backup pruned, no new or temporary file left"
+    );
+}
+
+#[test]
+fn verify_refuses_anything_but_a_sound_candor_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let good = dir.path().join("good.db");
+    backup::backup_to(store.conn(), &good).unwrap();
+
+    let noise = dir.path().join("noise.db");
+    fs::write(
+        &noise,
+        (0..8192u32)
+            .map(|i| (i * 7919 % 251) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let empty = dir.path().join("empty.db");
+    fs::write(&empty, b"").unwrap();
+    let foreign = dir.path().join("foreign.db");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE photos (id INTEGER PRIMARY KEY); INSERT INTO photos VALUES (1);",
+        )
+        .unwrap();
+    let newer = dir.path().join("newer.db");
+    fs::copy(&good, &newer).unwrap();
+    Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let truncated = dir.path().join("truncated.db");
+    let bytes = fs::read(&good).unwrap();
+    fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+
+    for (file, code, words) in [
+        (&noise, "not_a_journal", "not a SQLite database"),
+        (&empty, "not_a_journal", "it is empty"),
+        (&foreign, "not_a_journal", "belongs to another program"),
+        (&newer, "schema_too_new", "newer version of Candor"),
+        (&truncated, "not_a_journal", "damaged"),
+    ] {
+        let err = backup::verify(file).expect_err("must be refused");
+        assert_eq!(err.code(), code, "{}: {err}", file.display());
+        assert!(err.to_string().contains(words), "{}: {err}", file.display());
+    }
+    let missing = backup::verify(&dir.path().join("nope.db")).unwrap_err();
+    assert!(
+        missing.to_string().contains("there is no such file"),
+        "{missing}"
+    );
+    assert!(backup::verify(dir.path())
+        .unwrap_err()
+        .to_string()
+        .contains("it is a folder"));
+
+    // Refused for a restore too, before anything is touched.
+    let before = export(store.conn());
+    for file in [&noise, &empty, &foreign, &newer, &truncated] {
+        assert!(backup::restore_from(&path, file, today()).is_err());
+    }
+    assert_eq!(export(store.conn()), before, "the journal is unchanged");
+    assert!(
+        !backup::backups_dir(&path).exists(),
+        "nothing is saved before a restore that is refused"
+    );
+}
+
+#[test]
+fn restore_saves_the_journal_first_then_holds_the_backup_while_the_app_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let saved = dir.path().join("monday.db");
+    backup::backup_to(store.conn(), &saved).unwrap();
+    let monday = export(store.conn());
+
+    // The journal moves on after the backup.
+    add_person(&store, "Dee");
+    let dee_notes: String = store
+        .conn()
+        .query_row("SELECT notes FROM people WHERE name = 'Dee'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dee_notes, "Dee's notes");
+    store
+        .conn()
+        .execute("UPDATE people SET notes = 'changed' WHERE name = 'Ana'", [])
+        .unwrap();
+    let tuesday = export(store.conn());
+
+    // `store` stays open, as the app's connection would.
+    let report = backup::restore_from(&path, &saved, today()).unwrap();
+    let before = dir
+        .path()
+        .join("backups/candor-before-restore-2026-11-29.db");
+    assert_eq!(report.saved_before.as_deref(), Some(before.as_path()));
+    assert_eq!(
+        export_file(&before),
+        tuesday,
+        "the journal as it was is saved first"
+    );
+    assert_eq!(report.restored_from, saved);
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    assert_eq!(report.counts["people"], 3);
+
+    assert_eq!(
+        export(store.conn()),
+        monday,
+        "the open connection sees the restored data"
+    );
+    assert_eq!(export_file(&path), monday);
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(export(reopened.conn()), monday);
+    let integrity: String = reopened
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+
+    // The app keeps working on the restored journal.
+    add_person(&store, "Eve");
+    assert_eq!(people::list(reopened.conn(), Scope::All).unwrap().len(), 4);
+
+    let again = backup::restore_from(&path, &saved, today()).unwrap();
+    assert_eq!(
+        again.saved_before,
+        Some(
+            dir.path()
+                .join("backups/candor-before-restore-2026-11-29-2.db")
+        ),
+        "a second restore the same day keeps the first safety copy"
+    );
+}
+
+#[test]
+fn restoring_a_backup_from_an_older_candor_brings_it_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let old = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&old).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_people.sql"))
+            .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO people (id, name, created_at, updated_at) VALUES \
+             ('0b6f1a52-5d0e-4c3f-9a7e-2f6d8c1b4a90', 'Old Friend', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    assert_eq!(backup::verify(&old).unwrap().schema_version, 1);
+    let report = backup::restore_from(&path, &old, today()).unwrap();
+    assert_eq!(report.backup_schema_version, 1);
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    let everyone = people::list(store.conn(), Scope::All).unwrap();
+    assert_eq!(everyone.len(), 1);
+    assert_eq!(everyone[0].name, "Old Friend");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        SCHEMA_VERSION,
+        "migrated in place"
+    );
+    assert!(
+        report.counts.contains_key("goals"),
+        "newer tables exist after the restore"
+    );
+}
+
+#[test]
+fn restoring_onto_a_new_install_needs_no_safety_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, store) = journal(dir.path());
+    let saved = dir.path().join("saved.db");
+    backup::backup_to(store.conn(), &saved).unwrap();
+    let fresh = dir.path().join("new machine/candor.db");
+    let report = backup::restore_from(&fresh, &saved, today()).unwrap();
+    assert_eq!(report.saved_before, None);
+    assert_eq!(export_file(&fresh), export(store.conn()));
+}
