@@ -7,10 +7,12 @@
 pub mod backup;
 pub mod error;
 pub mod feedback_checks;
+pub mod files;
 pub mod history;
 pub mod markdown;
 pub mod paths;
 pub mod reminders;
+pub mod review;
 pub mod search;
 pub mod store;
 pub mod transfer;

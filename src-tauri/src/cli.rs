@@ -2,13 +2,15 @@
 //! runs headless (no display needed) and exits 0 on success, 2 on error with
 //! a one-line message on stderr.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use candor_core::people::{self, Person, Scope};
-use candor_core::{paths, Store};
-use clap::{Args, Parser, Subcommand};
+use candor_core::search::{self, SearchQuery, SearchResults};
+use candor_core::{files, paths, review, Store};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// A private, offline journal for engineering managers.
 ///
@@ -29,6 +31,13 @@ pub enum Command {
     /// People on your team.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// Write a review packet: one person's feedback, goals, 1-on-1 outcomes,
+    /// mood, conflicts and coaching questions over a period, oldest first.
+    Review(ReviewArgs),
+    /// Search every record in the journal, newest first.
+    Search(SearchArgs),
+    /// Print the prep sheet for a person's next 1-on-1, as Markdown.
+    Prep(PrepArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,6 +54,74 @@ pub struct ListArgs {
     /// Include archived people.
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  candor review --person \"Ana Lima\" --from 2025-01-01 --to 2025-12-31 --format html --out ana-2025.html
+  candor review --person 3f1c9a8e-0d4b-4c57-9e61-2b7f0a1c5d33 --from 2025-07-01 --to 2025-12-31 --out -
+
+When two people share a name, pass the id (`candor people list --json --all` shows it).")]
+pub struct ReviewArgs {
+    /// Who the packet is about: their id, or their exact name (any case).
+    #[arg(long, value_name = "ID|NAME")]
+    pub person: String,
+    /// The first day of the period, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// The last day of the period, YYYY-MM-DD (included).
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// Markdown, or one self-contained, printable HTML page that loads
+    /// nothing. Without it, the --out file's extension decides (.html or
+    /// .htm for HTML), else Markdown.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The file to write, or - for standard output. An existing file is
+    /// replaced whole, and only once the new one is complete.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  candor search rota
+  candor search on-call handover --person \"Ana Lima\" --limit 10
+  candor search deploy --json")]
+pub struct SearchArgs {
+    /// The words to look for: all must match, the last one also as the
+    /// start of a word ("deplo" finds "deployment").
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Print JSON (an object with "hits" and "truncated") instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most this many results (1-500).
+    #[arg(long, value_name = "N", default_value_t = 50,
+          value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub limit: u16,
+    /// Only records about this person: their id, or their exact name.
+    #[arg(long, value_name = "ID|NAME")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrepArgs {
+    /// Who the 1-on-1 is with: their id, or their exact name (any case).
+    #[arg(long, value_name = "ID|NAME")]
+    pub person: String,
+    /// Write the sheet to this file instead of standard output (or - for
+    /// standard output).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
 }
 
 /// Exit code for any failure.
@@ -91,6 +168,221 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
             written.map_err(|err| format!("could not write the output: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Review(args) => {
+            let store = open_existing(db_path)?;
+            let person =
+                review::resolve_person(store.conn(), &args.person).map_err(|e| e.to_string())?;
+            let packet =
+                review::review_packet(store.conn(), person.id, &args.from, &args.to, today())
+                    .map_err(|e| e.to_string())?;
+            let format = args.format.unwrap_or_else(|| format_for(&args.out));
+            let text = match format {
+                Format::Md => review::review_markdown(&packet),
+                Format::Html => review::review_html(&packet),
+            };
+            let what = format!(
+                "the review packet for {} ({} to {})",
+                one_line(&person.name),
+                packet.from,
+                packet.to
+            );
+            emit(&text, &args.out, db_path, &what, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search(args) => {
+            let store = open_existing(db_path)?;
+            let person_id = match args.person.as_deref() {
+                Some(who) => Some(
+                    review::resolve_person(store.conn(), who)
+                        .map_err(|e| e.to_string())?
+                        .id
+                        .to_string(),
+                ),
+                None => None,
+            };
+            let query = SearchQuery {
+                text: args.query.join(" "),
+                person_id,
+                limit: Some(usize::from(args.limit)),
+                ..Default::default()
+            };
+            let results = search::search(store.conn(), &query).map_err(|e| e.to_string())?;
+            let written = if args.json {
+                serde_json::to_writer_pretty(&mut *out, &results)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+            } else {
+                let bold =
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                write_search_hits(
+                    out,
+                    &results,
+                    if bold {
+                        Highlight::Bold
+                    } else {
+                        Highlight::Brackets
+                    },
+                )
+            };
+            written.map_err(|err| format!("could not write the output: {err}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Prep(args) => {
+            let store = open_existing(db_path)?;
+            let person =
+                review::resolve_person(store.conn(), &args.person).map_err(|e| e.to_string())?;
+            let sheet =
+                review::prep_sheet(store.conn(), person.id, today()).map_err(|e| e.to_string())?;
+            let text = review::prep_markdown(&sheet);
+            let target = args.out.unwrap_or_else(|| PathBuf::from("-"));
+            let what = format!("the prep sheet for {}", one_line(&person.name));
+            emit(&text, &target, db_path, &what, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Today on this computer's calendar: the core never reads the clock.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// HTML for a .html or .htm file, Markdown otherwise.
+fn format_for(target: &Path) -> Format {
+    match target.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
+            Format::Html
+        }
+        _ => Format::Md,
+    }
+}
+
+/// Writes `text` to standard output (`-`) or, atomically, to `target`, then
+/// says where it went. The journal itself is never a target.
+fn emit(
+    text: &str,
+    target: &Path,
+    db_path: &Path,
+    what: &str,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    if target.as_os_str() == "-" {
+        return out
+            .write_all(text.as_bytes())
+            .and_then(|()| {
+                if text.ends_with('\n') {
+                    Ok(())
+                } else {
+                    writeln!(out)
+                }
+            })
+            .map_err(|err| format!("could not write the output: {err}"));
+    }
+    if let (Ok(a), Ok(b)) = (db_path.canonicalize(), target.canonicalize()) {
+        if a == b {
+            return Err(format!(
+                "{} is the journal itself; choose another file to write {what} to",
+                target.display()
+            ));
+        }
+    }
+    files::write_atomic(target, text.as_bytes()).map_err(|e| e.to_string())?;
+    writeln!(out, "Wrote {what} to {}", target.display())
+        .map_err(|err| format!("could not write the output: {err}"))
+}
+
+/// A record's text on one terminal line: no line breaks, and no control
+/// characters (an escape sequence in a note must not drive the terminal).
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How matched words stand out in a snippet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Highlight {
+    /// `[word]`: for pipes, files and terminals without colour.
+    Brackets,
+    /// ANSI bold, when standard output is a terminal.
+    Bold,
+}
+
+/// One line per hit, newest first: date, kind, person, then the title and
+/// the snippet with its hits marked.
+fn write_search_hits(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    highlight: Highlight,
+) -> std::io::Result<()> {
+    if results.hits.is_empty() {
+        return writeln!(out, "No matches.");
+    }
+    let rows: Vec<(String, &str, String, String)> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let mut snippet = String::new();
+            for segment in &hit.snippet {
+                // Keep the spaces around a hit: segments are cut mid-text.
+                let text: String = segment
+                    .text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                match (segment.hit, highlight) {
+                    (false, _) => snippet.push_str(&text),
+                    (true, Highlight::Brackets) => snippet.push_str(&format!("[{text}]")),
+                    (true, Highlight::Bold) => snippet.push_str(&format!("\x1b[1m{text}\x1b[0m")),
+                }
+            }
+            let snippet = snippet
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let title = one_line(&hit.title);
+            let text = if title.is_empty() || snippet.contains(&title) {
+                snippet
+            } else {
+                format!("{title}: {snippet}")
+            };
+            (
+                hit.date.to_string(),
+                kind_label(&hit.kind),
+                one_line(&hit.person_name),
+                text,
+            )
+        })
+        .collect();
+    let kind_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let name_width = rows.iter().map(|r| r.2.chars().count()).max().unwrap_or(0);
+    for (date, kind, name, text) in &rows {
+        writeln!(
+            out,
+            "{date}  {kind:<kind_width$}  {name:<name_width$}  {text}"
+        )?;
+    }
+    if results.truncated {
+        writeln!(
+            out,
+            "(more matches are older than these; use --limit to see more)"
+        )?;
+    }
+    Ok(())
+}
+
+/// A search kind as a person would name one record of it.
+fn kind_label(kind: &str) -> &str {
+    match kind {
+        "one_on_one" => "1-on-1",
+        "talking_point" => "talking point",
+        "action_item" => "action item",
+        "conflict_update" => "conflict update",
+        "question_asked" => "question",
+        "goal_checkin" => "goal check-in",
+        other => other,
     }
 }
 
@@ -177,6 +469,77 @@ mod tests {
         assert_eq!(lines[0], "NAME  ROLE            TEAM  CADENCE  STATUS");
         assert_eq!(lines[1], "Bo                          7 days   active");
         assert_eq!(lines[2], "Zoë   Staff engineer        7 days   active");
+    }
+
+    #[test]
+    fn the_out_extension_chooses_html_or_markdown() {
+        assert_eq!(format_for(Path::new("ana-2025.html")), Format::Html);
+        assert_eq!(format_for(Path::new("/tmp/A.HTM")), Format::Html);
+        assert_eq!(format_for(Path::new("ana.md")), Format::Md);
+        assert_eq!(format_for(Path::new("-")), Format::Md);
+        assert_eq!(format_for(Path::new("notes")), Format::Md);
+    }
+
+    fn hit(kind: &str, name: &str, title: &str, segments: &[(&str, bool)]) -> search::SearchHit {
+        search::SearchHit {
+            kind: kind.into(),
+            record_id: String::new(),
+            parent_id: None,
+            person_id: None,
+            person_name: name.into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            title: title.into(),
+            status: None,
+            snippet: segments
+                .iter()
+                .map(|(text, hit)| search::Segment {
+                    text: (*text).into(),
+                    hit: *hit,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn search_lines_align_mark_hits_and_never_pass_control_characters() {
+        let results = SearchResults {
+            hits: vec![
+                hit(
+                    "feedback",
+                    "Ana Lima",
+                    "",
+                    &[
+                        ("\u{2026}the ", false),
+                        ("rota", true),
+                        (" is\u{1b}[2J fine", false),
+                    ],
+                ),
+                hit(
+                    "conflict_update",
+                    "Bo, Vendor X",
+                    "Release\nownership",
+                    &[("new ", false), ("rota", true)],
+                ),
+            ],
+            truncated: true,
+        };
+        let mut out = Vec::new();
+        write_search_hits(&mut out, &results, Highlight::Brackets).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "2026-11-20  feedback         Ana Lima      \u{2026}the [rota] is [2J fine\n\
+             2026-11-20  conflict update  Bo, Vendor X  Release ownership: new [rota]\n\
+             (more matches are older than these; use --limit to see more)\n"
+        );
+        let mut out = Vec::new();
+        write_search_hits(&mut out, &results, Highlight::Bold).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("the \x1b[1mrota\x1b[0m is"), "{text:?}");
+        assert!(
+            !text.contains("\x1b[2J"),
+            "a record cannot clear the terminal"
+        );
     }
 
     #[test]

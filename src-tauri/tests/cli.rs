@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use candor_core::feedback::{self, FeedbackInput};
+use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
 use candor_core::people::{self, PersonInput};
 use candor_core::Store;
 use serde_json::Value;
@@ -142,4 +144,418 @@ fn errors_exit_non_zero_with_one_line_on_stderr() {
 
     let output = candor(&["people", "frobnicate"]);
     assert!(!output.status.success(), "an unknown subcommand fails");
+}
+
+// ---------------------------------------------------------------------------
+// review, search and prep
+
+/// Ana with a few 2025 1-on-1s and a delivered feedback mentioning a rare
+/// word, and two people who share a name.
+fn review_journal(dir: &Path) -> (std::path::PathBuf, String) {
+    let path = dir.join("journal.db");
+    let store = Store::open(&path).unwrap();
+    let conn = store.conn();
+    let today = chrono::Local::now().date_naive();
+    let ana = people::create(
+        conn,
+        &PersonInput {
+            name: "Ana Lima".into(),
+            cadence_days: Some(14),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for (on, mood) in [("2025-02-03", 3), ("2025-06-02", 4), ("2025-11-03", 5)] {
+        let meeting = one_on_ones::start(
+            conn,
+            ana.id,
+            &NewOneOnOne {
+                scheduled_at: format!("{on}T10:00"),
+                template_id: None,
+            },
+        )
+        .unwrap();
+        one_on_ones::mark_held(conn, meeting.id, on, today).unwrap();
+        one_on_ones::set_mood(conn, meeting.id, Some(mood)).unwrap();
+        one_on_ones::save_text(
+            conn,
+            meeting.id,
+            TextField::Outcomes,
+            &format!("Agreed on {on}"),
+        )
+        .unwrap();
+    }
+    let fb = feedback::create(
+        conn,
+        ana.id,
+        &FeedbackInput {
+            kind: "reinforcing".into(),
+            observation: "you steered the zeppelin migration calmly".into(),
+            impact: "the team kept shipping".into(),
+            observed_on: "2025-03-10".into(),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    feedback::deliver(conn, fb.id, "2025-03-11", None, today).unwrap();
+    for _ in 0..2 {
+        people::create(
+            conn,
+            &PersonInput {
+                name: "Sam Park".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    (path, ana.id.to_string())
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Exit code 2 and exactly one line on stderr, starting "candor: ".
+fn assert_one_line_error(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let err = stderr(output);
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
+    assert!(err.starts_with("candor: "), "{err}");
+    err
+}
+
+/// The files in `dir` other than the journal's own.
+fn written_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("journal.db"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn review_writes_markdown_and_html_by_name_or_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, ana_id) = review_journal(dir.path());
+    let db = db.to_str().unwrap();
+    let md_path = dir.path().join("ana.md");
+    let output = candor(&[
+        "--db",
+        db,
+        "review",
+        "--person",
+        "ana lima",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--format",
+        "md",
+        "--out",
+        md_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        stdout(&output).trim(),
+        format!(
+            "Wrote the review packet for Ana Lima (2025-01-01 to 2025-12-31) to {}",
+            md_path.display()
+        )
+    );
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.starts_with("# Review packet: Ana Lima\n"), "{md}");
+    assert!(
+        md.contains("| 1-on-1s held | 3 of 26 expected by cadence |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Observation:** you steered the zeppelin migration calmly"),
+        "{md}"
+    );
+
+    // By id; the .html extension chooses the format.
+    let html_path = dir.path().join("ana.html");
+    let output = candor(&[
+        "--db",
+        db,
+        "review",
+        "--person",
+        &ana_id,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--out",
+        html_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
+    assert!(
+        html.contains("<svg class=\"chart\""),
+        "the mood chart is drawn"
+    );
+    assert!(!html.contains("<script"));
+
+    // Standard output, format given.
+    let output = candor(&[
+        "--db",
+        db,
+        "review",
+        "--person",
+        "Ana Lima",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-06-30",
+        "--format",
+        "html",
+        "--out",
+        "-",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).starts_with("<!DOCTYPE html>"));
+    assert!(stdout(&output).contains("Agreed on 2025-06-02"));
+    assert!(
+        !stdout(&output).contains("Agreed on 2025-02-03"),
+        "outside the period"
+    );
+
+    assert_eq!(
+        written_files(dir.path()),
+        ["ana.html", "ana.md"],
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn review_refuses_an_ambiguous_name_a_reversed_range_and_an_unknown_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = review_journal(dir.path());
+    let db = db.to_str().unwrap();
+    let out = dir.path().join("packet.md");
+    let out = out.to_str().unwrap();
+    let review = |person: &str, from: &str, to: &str| {
+        candor(&[
+            "--db", db, "review", "--person", person, "--from", from, "--to", to, "--out", out,
+        ])
+    };
+
+    let err = assert_one_line_error(&review("Sam Park", "2025-01-01", "2025-12-31"));
+    assert!(
+        err.starts_with("candor: 2 people are named \"Sam Park\"; use one of their ids instead: "),
+        "{err}"
+    );
+
+    let err = assert_one_line_error(&review("Ana Lima", "2025-12-31", "2025-01-01"));
+    assert_eq!(
+        err.trim(),
+        "candor: the range starts (2025-12-31) after it ends (2025-01-01)"
+    );
+
+    let err = assert_one_line_error(&review("Ana Lima", "2025-02-30", "2025-12-31"));
+    assert!(
+        err.contains("must be a real date written as YYYY-MM-DD"),
+        "{err}"
+    );
+
+    let err = assert_one_line_error(&review("Zed", "2025-01-01", "2025-12-31"));
+    assert!(
+        err.contains("nobody in the journal is named \"Zed\""),
+        "{err}"
+    );
+
+    let err = assert_one_line_error(&review(
+        "7d444840-9dc0-11d1-b245-5ffdce74fad2",
+        "2025-01-01",
+        "2025-12-31",
+    ));
+    assert!(err.contains("no person with id 7d444840"), "{err}");
+
+    assert!(
+        written_files(dir.path()).is_empty(),
+        "nothing is written on an error"
+    );
+}
+
+#[test]
+fn review_to_an_unwritable_path_fails_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = review_journal(dir.path());
+    let db = db.to_str().unwrap();
+    let review = |out: &Path| {
+        candor(&[
+            "--db",
+            db,
+            "review",
+            "--person",
+            "Ana Lima",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+
+    let missing = dir.path().join("no-such-folder").join("packet.md");
+    let err = assert_one_line_error(&review(&missing));
+    assert_eq!(
+        err.trim(),
+        format!(
+            "candor: could not write {}: the folder {} does not exist",
+            missing.display(),
+            dir.path().join("no-such-folder").display()
+        )
+    );
+
+    // A folder in the way: fails at the final rename, after the temporary
+    // file was written, whoever runs the test.
+    let folder = dir.path().join("packet.html");
+    std::fs::create_dir(&folder).unwrap();
+    let err = assert_one_line_error(&review(&folder));
+    assert!(err.trim().ends_with(": it is a folder"), "{err}");
+    assert!(std::fs::read_dir(&folder).unwrap().next().is_none());
+
+    // The journal itself is never overwritten.
+    let journal = dir.path().join("journal.db");
+    let before = std::fs::read(&journal).unwrap();
+    let err = assert_one_line_error(&review(&journal));
+    assert!(err.contains("is the journal itself"), "{err}");
+    assert_eq!(std::fs::read(&journal).unwrap(), before);
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        // Root ignores folder permissions: then this part proves nothing.
+        if std::fs::write(locked.join("probe"), b"").is_err() {
+            let err = assert_one_line_error(&review(&locked.join("packet.md")));
+            assert!(err.trim().ends_with(": permission denied"), "{err}");
+            assert!(
+                std::fs::read_dir(&locked).unwrap().next().is_none(),
+                "no partial file"
+            );
+        } else {
+            eprintln!("skipped the read-only folder case: permissions are not enforced (root?)");
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    let expected: &[&str] = if cfg!(unix) {
+        &["locked", "packet.html"]
+    } else {
+        &["packet.html"]
+    };
+    assert_eq!(
+        written_files(dir.path()),
+        expected,
+        "only the folders this test made"
+    );
+}
+
+#[test]
+fn search_finds_a_word_as_json_and_as_marked_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = review_journal(dir.path());
+    let db = db.to_str().unwrap();
+
+    let output = candor(&["--db", db, "search", "zeppelin", "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let results: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let hits = results["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1, "{results}");
+    assert_eq!(hits[0]["kind"], "feedback");
+    assert_eq!(hits[0]["person_name"], "Ana Lima");
+    assert_eq!(hits[0]["date"], "2025-03-10");
+    assert_eq!(results["truncated"], false);
+    let marked: Vec<&Value> = hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["hit"] == true)
+        .collect();
+    assert_eq!(marked[0]["text"], "zeppelin");
+
+    let output = candor(&["--db", db, "search", "zepp"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("2025-03-10  feedback  Ana Lima  "),
+        "{text}"
+    );
+    assert!(text.contains("[zeppelin]"), "hits are marked: {text}");
+
+    let output = candor(&[
+        "--db", db, "search", "zeppelin", "--person", "Ana Lima", "--limit", "5",
+    ]);
+    assert!(stdout(&output).contains("[zeppelin]"), "{output:?}");
+    let output = candor(&["--db", db, "search", "agreed", "--json", "--limit", "2"]);
+    let results: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let dates: Vec<&Value> = results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &h["date"])
+        .collect();
+    assert_eq!(dates, ["2025-11-03", "2025-06-02"], "newest first, capped");
+    assert_eq!(results["truncated"], true);
+
+    let err = assert_one_line_error(&candor(&[
+        "--db", db, "search", "zeppelin", "--person", "Sam Park",
+    ]));
+    assert!(err.contains("2 people are named"), "{err}");
+    let output = candor(&["--db", db, "search", "nothinglikethis"]);
+    assert_eq!(stdout(&output).trim(), "No matches.");
+}
+
+#[test]
+fn prep_prints_the_sheet_for_the_next_1_on_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = review_journal(dir.path());
+    let output = candor(&["--db", db.to_str().unwrap(), "prep", "--person", "Ana Lima"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(text.starts_with("# 1-on-1 prep: Ana Lima\n"), "{text}");
+    assert!(text.contains("## Questions to ask\n\n1. "), "{text}");
+}
+
+#[test]
+fn review_search_and_prep_explain_themselves() {
+    for (args, flags) in [
+        (
+            &["review", "--help"][..],
+            &[
+                "--person",
+                "--from",
+                "--to",
+                "--format",
+                "--out",
+                "Examples:",
+            ][..],
+        ),
+        (
+            &["search", "--help"],
+            &["--json", "--limit", "--person", "<QUERY>"],
+        ),
+        (&["prep", "--help"], &["--person", "--out"]),
+    ] {
+        let output = candor(args);
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let text = stdout(&output);
+        assert!(text.contains("Usage: candor"), "{args:?}: {text}");
+        for flag in flags {
+            assert!(
+                text.contains(flag),
+                "{args:?} should mention {flag}: {text}"
+            );
+        }
+    }
 }

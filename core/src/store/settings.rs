@@ -26,12 +26,16 @@ pub const QUIET_CONFLICT_DAYS_RANGE: RangeInclusive<i64> = 1..=365;
 pub const DEFAULT_UPCOMING_DAYS: i64 = 3;
 pub const UPCOMING_DAYS_RANGE: RangeInclusive<i64> = 0..=30;
 pub const DEFAULT_NOTIFICATIONS_ENABLED: bool = true;
+/// Daily backups kept beside the journal.
+pub const DEFAULT_BACKUPS_KEPT: i64 = 14;
+pub const BACKUPS_KEPT_RANGE: RangeInclusive<i64> = 1..=365;
 
 const OVERDUE_FACTOR: &str = "overdue_factor";
 const STALE_FEEDBACK_DAYS: &str = "stale_feedback_days";
 const QUIET_CONFLICT_DAYS: &str = "quiet_conflict_days";
 const UPCOMING_DAYS: &str = "upcoming_days";
 const NOTIFICATIONS_ENABLED: &str = "notifications_enabled";
+const BACKUPS_KEPT: &str = "backups_kept";
 
 /// Every setting, with its default when the user has not chosen.
 ///
@@ -55,6 +59,8 @@ pub struct Settings {
     pub upcoming_days: i64,
     /// Whether the desktop app shows notifications (read by the shell).
     pub notifications_enabled: bool,
+    /// How many daily backups to keep.
+    pub backups_kept: i64,
 }
 
 impl Default for Settings {
@@ -65,6 +71,7 @@ impl Default for Settings {
             quiet_conflict_days: DEFAULT_QUIET_CONFLICT_DAYS,
             upcoming_days: DEFAULT_UPCOMING_DAYS,
             notifications_enabled: DEFAULT_NOTIFICATIONS_ENABLED,
+            backups_kept: DEFAULT_BACKUPS_KEPT,
         }
     }
 }
@@ -91,6 +98,7 @@ pub struct SettingsInput {
     pub quiet_conflict_days: Option<i64>,
     pub upcoming_days: Option<i64>,
     pub notifications_enabled: Option<bool>,
+    pub backups_kept: Option<i64>,
 }
 
 fn check_overdue_factor(value: f64) -> Result<f64> {
@@ -155,6 +163,26 @@ fn check_upcoming_days(value: i64) -> Result<i64> {
 /// A stored value that does not parse or is out of range (the file was
 /// edited by hand) reads as the default: a bad setting must never keep the
 /// Due view from loading.
+fn check_backups_kept(value: i64) -> Result<i64> {
+    in_range(
+        BACKUPS_KEPT,
+        "the number of daily backups kept",
+        value,
+        BACKUPS_KEPT_RANGE,
+        "",
+    )
+    .map_err(|_| {
+        Error::invalid(
+            BACKUPS_KEPT,
+            format!(
+                "keep between {} and {} daily backups (got {value})",
+                BACKUPS_KEPT_RANGE.start(),
+                BACKUPS_KEPT_RANGE.end()
+            ),
+        )
+    })
+}
+
 pub fn get(conn: &Connection) -> Result<Settings> {
     let mut settings = Settings::default();
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
@@ -202,6 +230,11 @@ pub fn get(conn: &Connection) -> Result<Settings> {
                     settings.notifications_enabled = v;
                 }
             }
+            BACKUPS_KEPT => {
+                if let Some(v) = value.parse().ok().and_then(|v| check_backups_kept(v).ok()) {
+                    settings.backups_kept = v;
+                }
+            }
             // A key written by a newer Candor, or by hand: not ours to judge.
             _ => {}
         }
@@ -233,6 +266,9 @@ pub fn update(conn: &Connection, input: &SettingsInput) -> Result<Settings> {
     }
     if let Some(v) = input.notifications_enabled {
         changes.push((NOTIFICATIONS_ENABLED, v.to_string()));
+    }
+    if let Some(v) = input.backups_kept {
+        changes.push((BACKUPS_KEPT, check_backups_kept(v)?.to_string()));
     }
     atomic(conn, |conn| {
         let now = now_timestamp();
@@ -267,6 +303,16 @@ mod tests {
         assert_eq!(settings.stale_feedback_days, 2);
         assert_eq!(settings.quiet_conflict_days, 7);
         assert_eq!(settings.upcoming_days, 3);
+        assert_eq!(settings.backups_kept, 14, "two weeks of daily backups");
+        let err = update(
+            store.conn(),
+            &SettingsInput {
+                backups_kept: Some(0),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), Some("backups_kept"));
         assert!(
             settings.notifications_enabled,
             "notifications are on by default"
