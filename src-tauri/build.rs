@@ -84,6 +84,16 @@ const COMMANDS: &[&str] = &[
     "unsnooze_reminder",
     "get_settings",
     "update_settings",
+    "backup_now",
+    "restore_backup",
+    "export_journal",
+    "choose_import",
+    "confirm_import",
+    "cancel_import",
+    "list_backups",
+    "prep_sheet",
+    "review_preview",
+    "save_review",
 ];
 
 fn main() {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use candor_core::people::{self, Person, Scope};
 use candor_core::search::{self, SearchQuery, SearchResults};
-use candor_core::{files, paths, review, Store};
+use candor_core::{backup, files, paths, reminders, review, transfer, Store};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -38,6 +38,69 @@ pub enum Command {
     Search(SearchArgs),
     /// Print the prep sheet for a person's next 1-on-1, as Markdown.
     Prep(PrepArgs),
+    /// What conversations you owe, most urgent first. Exits 0 when nothing
+    /// is overdue, 1 when something is, 2 on error: handy for a cron job.
+    Due(DueArgs),
+    /// Back the journal up to a verified copy.
+    Backup(BackupArgs),
+    /// Export everything: one JSON file, or a folder of Markdown files.
+    Export(ExportArgs),
+    /// Import a Candor JSON export: checked whole first, then all or nothing.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "JSON shape (stable; fields are only ever added):
+  {\"today\": \"2026-11-29\", \"counts\": {\"overdue\": 1, \"due\": 0, \"upcoming\": 2}, \"snoozed\": 0,
+   \"reminders\": [{\"key\", \"kind\", \"level\", \"person\": {\"id\", \"name\"} | null,
+                  \"subject_id\", \"title\", \"since\", \"due_on\", \"days\", \"reason\"}]}
+
+Exit codes: 0 nothing overdue, 1 something overdue, 2 error.")]
+pub struct DueArgs {
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Compute as of this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the backup (default: the backups folder beside the
+    /// journal, with the date and time in the name).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  candor export --format json --out journal.json
+  candor export --format markdown --out journal-notes/
+
+The JSON format is documented in docs/export-format.md.")]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The file (JSON) or a new folder (Markdown) to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `candor export --format json`.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Report what would be added and updated, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -227,6 +290,98 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
             written.map_err(|err| format!("could not write the output: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Due(args) => {
+            let store = open_existing(db_path)?;
+            let today = match args.today.as_deref() {
+                Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                    format!("--today must be a date written as YYYY-MM-DD (got \"{text}\")")
+                })?,
+                None => today(),
+            };
+            let list = reminders::due(store.conn(), today).map_err(|e| e.to_string())?;
+            let written = if args.json {
+                serde_json::to_writer_pretty(&mut *out, &list)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+            } else {
+                write_due(out, &list)
+            };
+            written.map_err(|err| format!("could not write the output: {err}"))?;
+            Ok(if list.counts.overdue > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Backup(args) => {
+            let store = open_existing(db_path)?;
+            let target = match args.out {
+                Some(path) => path,
+                None => {
+                    let dir = backup::backups_dir(db_path);
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|err| format!("could not create {}: {err}", dir.display()))?;
+                    let stem = db_path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("candor");
+                    dir.join(format!(
+                        "{stem}-manual-{}.db",
+                        chrono::Local::now().format("%Y-%m-%dT%H%M%S")
+                    ))
+                }
+            };
+            let report = backup::backup_to(store.conn(), &target).map_err(|e| e.to_string())?;
+            let rows: i64 = report.counts.values().sum();
+            writeln!(
+                out,
+                "Backed up {rows} rows to {} (verified).",
+                report.path.display()
+            )
+            .map_err(|err| format!("could not write the output: {err}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(args) => {
+            let store = open_existing(db_path)?;
+            match args.format {
+                ExportFormat::Json => {
+                    let json = transfer::export_json(store.conn(), &crate::now())
+                        .map_err(|e| e.to_string())?;
+                    if args.out.as_os_str() == "-" {
+                        out.write_all(json.as_bytes())
+                            .map_err(|err| format!("could not write the output: {err}"))?;
+                    } else {
+                        files::write_atomic(&args.out, json.as_bytes())
+                            .map_err(|e| e.to_string())?;
+                        writeln!(out, "Exported to {}.", args.out.display())
+                            .map_err(|err| format!("could not write the output: {err}"))?;
+                    }
+                }
+                ExportFormat::Markdown => {
+                    let report = transfer::export_markdown(store.conn(), &args.out)
+                        .map_err(|e| e.to_string())?;
+                    writeln!(
+                        out,
+                        "Exported {} people to {}.",
+                        report.people,
+                        args.out.display()
+                    )
+                    .map_err(|err| format!("could not write the output: {err}"))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => {
+            let bytes = std::fs::read(&args.path)
+                .map_err(|err| format!("could not read {}: {err}", args.path.display()))?;
+            // Importing into a journal that does not exist yet creates it.
+            let store = Store::open(db_path).map_err(|e| e.to_string())?;
+            let report = transfer::import_json(store.conn(), &bytes, args.dry_run)
+                .map_err(|e| e.to_string())?;
+            write_import(out, &report)
+                .map_err(|err| format!("could not write the output: {err}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Prep(args) => {
             let store = open_existing(db_path)?;
             let person =
@@ -240,6 +395,54 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn write_due(out: &mut dyn Write, list: &reminders::DueList) -> std::io::Result<()> {
+    if list.reminders.is_empty() {
+        writeln!(out, "Nothing owed right now.")?;
+    }
+    for r in &list.reminders {
+        writeln!(
+            out,
+            "{:<9} {}",
+            r.level.as_str().to_uppercase(),
+            one_line(&r.reason)
+        )?;
+    }
+    if list.snoozed > 0 {
+        writeln!(out, "({} snoozed)", list.snoozed)?;
+    }
+    Ok(())
+}
+
+fn write_import(out: &mut dyn Write, report: &transfer::ImportReport) -> std::io::Result<()> {
+    let verb = if report.dry_run { "Would add" } else { "Added" };
+    let (mut added, mut updated) = (0, 0);
+    for kind in &report.kinds {
+        added += kind.added;
+        updated += kind.updated;
+        if kind.added + kind.updated > 0 {
+            writeln!(
+                out,
+                "  {:<18} +{} new, {} updated",
+                kind.kind, kind.added, kind.updated
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{verb} {added} records and {} {updated}.{}",
+        if report.dry_run {
+            "would update"
+        } else {
+            "updated"
+        },
+        if report.dry_run {
+            " Nothing was written (dry run)."
+        } else {
+            ""
+        }
+    )
 }
 
 /// Today on this computer's calendar: the core never reads the clock.

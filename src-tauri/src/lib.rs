@@ -18,6 +18,7 @@ pub use state::AppState;
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -100,6 +101,16 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::reminders::unsnooze_reminder,
             commands::reminders::get_settings,
             commands::reminders::update_settings,
+            commands::data::backup_now,
+            commands::data::restore_backup,
+            commands::data::export_journal,
+            commands::data::choose_import,
+            commands::data::confirm_import,
+            commands::data::cancel_import,
+            commands::data::list_backups,
+            commands::data::prep_sheet,
+            commands::data::review_preview,
+            commands::data::save_review,
         ])
 }
 
@@ -107,6 +118,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 /// the shell passes this in.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Now, as RFC 3339 in UTC (for "exported at" stamps).
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// The app's context: `tauri.conf.json`, the embedded `ui/` and the real
@@ -118,14 +134,39 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the window on the journal at `db_path` and runs until it closes.
 pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
-    configure(tauri::Builder::default(), AppState::open(db_path))
+    let builder = tauri::Builder::default()
+        // Size and position are remembered between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build());
+    configure(builder, AppState::open(db_path))
         .setup(|app| {
             let state = app.state::<AppState>();
             // Snoozes whose cause was resolved are dropped at start.
             let _ = state
                 .with_store(|store| candor_core::reminders::prune_snoozes(store.conn(), today()));
+            start_daily_backup(app.handle());
             notify::start(app.handle());
             Ok(())
         })
         .run(context())
+}
+
+/// The automatic backup, at most once a day, off the main thread so the
+/// window opens at once. Logs carry counts and reasons, never record text.
+fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let app = app.clone();
+    let _ = std::thread::Builder::new()
+        .name("candor-backup".into())
+        .spawn(move || {
+            let state = app.state::<AppState>();
+            if state.open_error().is_some() {
+                return;
+            }
+            let keep = state
+                .with_store(|store| candor_core::settings::get(store.conn()))
+                .map(|s| s.backups_kept.max(1) as usize)
+                .unwrap_or(candor_core::backup::DEFAULT_KEEP);
+            if let Err(err) = candor_core::backup::auto_backup(state.db_path(), today(), keep) {
+                eprintln!("candor: the daily backup failed ({})", err.code());
+            }
+        });
 }

@@ -10,29 +10,58 @@ use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
     db_path: PathBuf,
+    /// Held for the app's life: one window per journal.
+    _instance_lock: Option<std::fs::File>,
     journal: Result<Mutex<Store>, CommandError>,
+    /// A file chosen for import, checked by a dry run, awaiting confirmation.
+    pending_import: Mutex<Option<Vec<u8>>>,
 }
 
 impl AppState {
     /// Opens the journal at `db_path`. A failure is kept, not raised: the
     /// window still opens and shows the reason, rather than vanishing.
     pub fn open(db_path: PathBuf) -> Self {
-        let journal = Store::open(&db_path)
-            .map(Mutex::new)
-            .map_err(CommandError::from);
-        AppState { db_path, journal }
+        let lock = lock_journal(&db_path);
+        let journal = match &lock {
+            Ok(_) => Store::open(&db_path)
+                .map(Mutex::new)
+                .map_err(CommandError::from),
+            Err(err) => Err(err.clone()),
+        };
+        AppState {
+            _instance_lock: lock.ok(),
+            db_path,
+            journal,
+            pending_import: Mutex::new(None),
+        }
     }
 
     /// Wraps an already open store (tests).
     pub fn from_store(store: Store, db_path: PathBuf) -> Self {
         AppState {
+            _instance_lock: None,
             db_path,
             journal: Ok(Mutex::new(store)),
+            pending_import: Mutex::new(None),
         }
     }
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
+    }
+
+    pub fn set_pending_import(&self, bytes: Option<Vec<u8>>) {
+        *self
+            .pending_import
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = bytes;
+    }
+
+    pub fn take_pending_import(&self) -> Option<Vec<u8>> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 
     /// Why the journal could not be opened, if it could not.
@@ -50,5 +79,83 @@ impl AppState {
         // (every write is a transaction), so a poisoned lock is still usable.
         let store = journal.lock().unwrap_or_else(PoisonError::into_inner);
         f(&store).map_err(CommandError::from)
+    }
+}
+
+/// Takes the journal's instance lock (`<journal>.lock` beside it): a second
+/// Candor window on the same journal would write behind the first one's
+/// back, so it is refused with a message instead. The lock is released by
+/// the OS when the app exits, even if it crashes.
+fn lock_journal(db_path: &Path) -> Result<std::fs::File, CommandError> {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push(".lock");
+    let lock_path = PathBuf::from(name);
+    if let Some(parent) = lock_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|err| CommandError {
+            code: "cannot_open",
+            message: format!("could not open the journal at {}: {err}", db_path.display()),
+            field: None,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(CommandError {
+            code: "in_use",
+            message: format!(
+                "this journal is already open in another Candor window ({}). \
+                 Switch to that window, or start Candor with --db to open another journal",
+                db_path.display()
+            ),
+            field: None,
+        }),
+        Err(std::fs::TryLockError::Error(err)) => Err(CommandError {
+            code: "cannot_open",
+            message: format!("could not lock the journal at {}: {err}", db_path.display()),
+            field: None,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_app_on_the_same_journal_is_refused_with_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("candor.db");
+        let first = AppState::open(path.clone());
+        assert!(
+            first.open_error().is_none(),
+            "the first window opens the journal"
+        );
+        let second = AppState::open(path.clone());
+        let err = second.open_error().expect("the second is refused");
+        assert_eq!(err.code, "in_use");
+        assert!(
+            err.message
+                .contains("already open in another Candor window"),
+            "{}",
+            err.message
+        );
+
+        let other = AppState::open(dir.path().join("other.db"));
+        assert!(
+            other.open_error().is_none(),
+            "another journal opens beside it"
+        );
+
+        drop(first);
+        let again = AppState::open(path);
+        assert!(
+            again.open_error().is_none(),
+            "closing the first frees the journal"
+        );
     }
 }

@@ -559,3 +559,190 @@ fn review_search_and_prep_explain_themselves() {
         }
     }
 }
+
+#[test]
+fn due_exits_1_when_something_is_overdue_with_a_stable_json_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("due.db");
+    {
+        let store = Store::open(&db).unwrap();
+        let ana = people::create(
+            store.conn(),
+            &PersonInput {
+                name: "Ana Lima".into(),
+                start_date: Some("2026-01-05".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let m = one_on_ones::start(
+            store.conn(),
+            ana.id,
+            &NewOneOnOne {
+                scheduled_at: "2026-11-02T10:00".into(),
+                template_id: None,
+            },
+        )
+        .unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        one_on_ones::mark_held(store.conn(), m.id, "2026-11-02", today).unwrap();
+    }
+    let db = db.to_str().unwrap();
+
+    let calm = candor(&["--db", db, "due", "--today", "2026-11-05"]);
+    assert_eq!(
+        calm.status.code(),
+        Some(0),
+        "three days after a weekly 1-on-1 nothing is overdue"
+    );
+    assert!(stdout(&calm).contains("Nothing owed right now"));
+
+    let late = candor(&["--db", db, "due", "--today", "2026-11-29", "--json"]);
+    assert_eq!(
+        late.status.code(),
+        Some(1),
+        "27 days after a weekly 1-on-1 it is overdue"
+    );
+    let list: Value = serde_json::from_str(&stdout(&late)).unwrap();
+    assert_eq!(list["today"], "2026-11-29");
+    assert_eq!(list["counts"]["overdue"], 1);
+    let r = &list["reminders"][0];
+    for key in [
+        "key",
+        "kind",
+        "level",
+        "person",
+        "subject_id",
+        "title",
+        "since",
+        "due_on",
+        "days",
+        "reason",
+    ] {
+        assert!(r.get(key).is_some(), "every reminder has {key}: {r}");
+    }
+    assert_eq!(r["kind"], "one_on_one");
+    assert_eq!(r["level"], "overdue");
+    assert_eq!(r["person"]["name"], "Ana Lima");
+    assert_eq!(r["since"], "2026-11-02");
+    assert_eq!(r["days"], 27);
+
+    let text = candor(&["--db", db, "due", "--today", "2026-11-29"]);
+    assert!(
+        stdout(&text).starts_with("OVERDUE   Last 1-on-1 with Ana Lima was 27 days ago"),
+        "{}",
+        stdout(&text)
+    );
+
+    let bad = candor(&["--db", db, "due", "--today", "someday"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_one_line_error(&bad);
+}
+
+#[test]
+fn backup_export_and_import_work_headless_and_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let db_arg = db.to_str().unwrap();
+
+    let copy = dir.path().join("copy.db");
+    let backup = candor(&["--db", db_arg, "backup", "--out", copy.to_str().unwrap()]);
+    assert!(backup.status.success(), "{backup:?}");
+    assert!(stdout(&backup).contains("(verified)"));
+    assert_eq!(
+        people::list(Store::open(&copy).unwrap().conn(), people::Scope::All)
+            .unwrap()
+            .len(),
+        2,
+        "the backup holds the journal"
+    );
+
+    let json = dir.path().join("export.json");
+    let export = candor(&[
+        "--db",
+        db_arg,
+        "export",
+        "--format",
+        "json",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    assert!(export.status.success(), "{export:?}");
+    let first = std::fs::read(&json).unwrap();
+
+    let fresh = dir.path().join("fresh.db");
+    let fresh_arg = fresh.to_str().unwrap();
+    let dry = candor(&[
+        "--db",
+        fresh_arg,
+        "import",
+        json.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(dry.status.success(), "{dry:?}");
+    assert!(
+        stdout(&dry).contains("Nothing was written"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(
+        people::list(Store::open(&fresh).unwrap().conn(), people::Scope::All)
+            .unwrap()
+            .is_empty()
+    );
+    let real = candor(&["--db", fresh_arg, "import", json.to_str().unwrap()]);
+    assert!(real.status.success(), "{real:?}");
+    assert!(stdout(&real).contains("Added"), "{}", stdout(&real));
+    let again = candor(&["--db", fresh_arg, "import", json.to_str().unwrap()]);
+    assert!(
+        stdout(&again).contains("Added 0 records and updated 0"),
+        "re-importing adds nothing: {}",
+        stdout(&again)
+    );
+
+    let second = dir.path().join("second.json");
+    candor(&[
+        "--db",
+        fresh_arg,
+        "export",
+        "--format",
+        "json",
+        "--out",
+        second.to_str().unwrap(),
+    ]);
+    let strip = |bytes: Vec<u8>| -> String {
+        String::from_utf8(bytes)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.contains("\"exported_at\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        strip(std::fs::read(&second).unwrap()),
+        strip(first),
+        "export -> import -> export is identical"
+    );
+
+    let md = dir.path().join("notes");
+    let markdown = candor(&[
+        "--db",
+        db_arg,
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        md.to_str().unwrap(),
+    ]);
+    assert!(markdown.status.success(), "{markdown:?}");
+    assert!(md.join("index.md").is_file());
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        b"{\"format\": \"candor\", \"version\": 1, \"people\": [",
+    )
+    .unwrap();
+    let refused = candor(&["--db", fresh_arg, "import", broken.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+}

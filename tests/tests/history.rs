@@ -210,3 +210,49 @@ fn a_persons_timeline_shows_the_mood_chart_and_filters_by_kind() {
         app.texts("#timeline .timeline-entry").len() > 40
     });
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn a_review_packet_is_previewed_for_a_period_and_the_prep_sheet_shows_what_is_open() {
+    let data = DataDir::new();
+    let (ana, _) = seed(&data);
+    let app = App::launch(&data);
+    app.go(&format!("#/people/{ana}"));
+    app.wait_for("[data-tab=review]").click();
+    let preview = app.wait_for_text("#review-preview", "Feedback given");
+    for section in ["1-on-1", "Goals", "Conflicts", "Coaching"] {
+        assert!(
+            preview.contains(section),
+            "the packet has a {section} section: {preview}"
+        );
+    }
+    assert!(
+        preview.contains("Agreed next steps for sprint 34"),
+        "1-on-1 outcomes in the period are listed"
+    );
+    assert!(
+        preview.contains("Lead the ledger migration"),
+        "goals are listed"
+    );
+    app.screenshot("review-packet");
+
+    // A reversed range is refused in words and nothing is shown.
+    app.execute(
+        "const f = document.querySelector('#review-from'); f.value = '2026-12-31'; f.dispatchEvent(new Event('change'));
+         const t = document.querySelector('#review-to'); t.value = '2026-01-01'; t.dispatchEvent(new Event('change'));",
+        json!([]),
+    );
+    app.wait_for_text(
+        ".review-bar ~ .card-foot .form-error, .card-foot .form-error",
+        "after it ends",
+    );
+
+    app.wait_for("[data-tab=overview]").click();
+    app.wait_for("[data-action=prep-sheet]").click();
+    let sheet = app.wait_for_text("#prep-sheet", "Follow-up task");
+    assert!(
+        sheet.contains("Lead the ledger migration"),
+        "active goals are in the prep sheet: {sheet}"
+    );
+    app.screenshot("prep-sheet");
+}

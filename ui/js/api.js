@@ -686,3 +686,46 @@ export const getSettings = () => call('get_settings');
 
 /** @param {Partial<Settings>} input @returns {Promise<Settings>} */
 export const updateSettings = (input) => call('update_settings', { input });
+
+// ---------- Your data: backups, export, import; prep and review ----------
+
+/**
+ * Files are chosen in native dialogs shown by the Rust side; these resolve
+ * to null when the person cancels.
+ */
+
+/** @returns {Promise<{path: string, schema_version: number, counts: Record<string, number>}|null>} */
+export const backupNow = () => call('backup_now');
+
+/** @returns {Promise<Object|null>} */
+export const restoreBackup = () => call('restore_backup');
+
+/** @param {'json'|'markdown'} format @returns {Promise<{path: string}|null>} */
+export const exportJournal = (format) => call('export_journal', { format });
+
+/**
+ * Picks a file and dry-runs it: what importing would add and update.
+ * @returns {Promise<{dry_run: boolean, version: number, exported_at: string, kinds: {kind: string, added: number, updated: number, unchanged: number}[]}|null>}
+ */
+export const chooseImport = () => call('choose_import');
+
+/** Imports the file chosen with chooseImport, all or nothing. */
+export const confirmImport = () => call('confirm_import');
+
+/** @returns {Promise<void>} */
+export const cancelImport = () => call('cancel_import');
+
+/** @returns {Promise<{folder: string, files: string[]}>} */
+export const listBackups = () => call('list_backups');
+
+/** @param {string} personId @returns {Promise<{markdown: string, html: string}>} */
+export const prepSheet = (personId) => call('prep_sheet', { person_id: personId });
+
+/** @param {string} personId @param {string} from @param {string} to @returns {Promise<{markdown: string, html: string}>} */
+export const reviewPreview = (personId, from, to) => call('review_preview', { person_id: personId, from, to });
+
+/**
+ * @param {string} personId @param {string} from @param {string} to @param {'md'|'html'} format
+ * @returns {Promise<string|null>} the saved path
+ */
+export const saveReview = (personId, from, to, format) => call('save_review', { person_id: personId, from, to, format });

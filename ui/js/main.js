@@ -14,6 +14,7 @@ import * as people from './views/people.js';
 import * as person from './views/person.js';
 import * as questions from './views/questions.js';
 import * as settings from './views/settings.js';
+import * as review from './views/review.js';
 import * as search from './views/search.js';
 import * as timeline from './views/timeline.js';
 
@@ -40,6 +41,7 @@ const routes = [
   { pattern: /^#\/people$/, nav: 'people', view: people },
   { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/people\/([0-9a-f-]{36})\/timeline$/, nav: 'people', view: timeline, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/people\/([0-9a-f-]{36})\/review$/, nav: 'people', view: review, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/search$/, nav: 'search', view: search },
   { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: oneOnOne, params: (m) => ({ id: m[1] }) },
   { pattern: /^#\/feedback$/, nav: 'feedback', view: feedbackList },

@@ -5,6 +5,7 @@ pub mod action_items;
 pub mod agenda;
 pub mod app;
 pub mod conflicts;
+pub mod data;
 pub mod feedback;
 pub mod history;
 pub mod one_on_ones;

@@ -8,6 +8,7 @@ import { openAskDialog } from '../components/ask-question.js';
 import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
+import { openPrepSheet } from '../components/prep-sheet.js';
 import { markdownEditor } from '../components/markdown-editor.js';
 import {
   MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, setSanitizedHtml, statusBadge, toast,
@@ -175,6 +176,7 @@ export async function render(ctx, { id }) {
     if (m.status === 'scheduled') {
       return [
         back,
+        h('button', { type: 'button', class: 'button', 'data-action': 'prep-sheet', onclick: () => openPrepSheet(person) }, 'Prep sheet'),
         h('button', { type: 'button', class: 'button', 'data-action': 'reschedule', onclick: () => openReschedule(m) }, icon('calendar'), 'Reschedule'),
         h('button', { type: 'button', class: 'button', 'data-action': 'cancel-meeting', onclick: () => openCancel(m) }, icon('cancel'), 'Cancel'),
         h('button', { type: 'button', class: 'button primary', 'data-action': 'mark-held', onclick: () => openMarkHeld(m) }, icon('check'), 'Mark held'),

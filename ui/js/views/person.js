@@ -10,6 +10,7 @@ import { openAskDialog } from '../components/ask-question.js';
 import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
+import { openPrepSheet } from '../components/prep-sheet.js';
 import { personForm } from './person-form.js';
 import { openStartDialog } from './start-one-on-one.js';
 
@@ -28,6 +29,7 @@ export async function render(ctx, { id }) {
     ctx.setTitle(p.name, [p.role, p.team].filter(Boolean).join(' · '));
     const next = o.next_scheduled;
     ctx.setActions(
+      p.archived ? null : h('button', { type: 'button', class: 'button', 'data-action': 'prep-sheet', onclick: () => openPrepSheet(p) }, 'Prep sheet'),
       h('button', { type: 'button', class: 'button', 'data-action': 'edit-person', onclick: () => showEdit(o) }, icon('edit'), 'Edit'),
       p.archived
         ? h('button', { type: 'button', class: 'button', 'data-action': 'restore-person', onclick: () => setArchived(p, false) }, icon('restore'), 'Restore')
@@ -97,13 +99,14 @@ export async function render(ctx, { id }) {
 
 /**
  * The tabs of a person's page.
- * @param {string} id @param {'overview'|'timeline'} active
+ * @param {string} id @param {'overview'|'timeline'|'review'} active
  */
 export function personTabs(id, active) {
   const tab = (name, label, href) => h('a', { class: 'page-tab', href, 'aria-current': active === name ? 'page' : null, dataset: { tab: name } }, label);
   return h('nav', { class: 'page-tabs', 'aria-label': 'Person' },
     tab('overview', 'Overview', `#/people/${id}`),
-    tab('timeline', 'Timeline and mood', `#/people/${id}/timeline`));
+    tab('timeline', 'Timeline and mood', `#/people/${id}/timeline`),
+    tab('review', 'Review packet', `#/people/${id}/review`));
 }
 
 /** What is next with them. */

@@ -24,6 +24,7 @@ export async function render(ctx) {
           h('div', {}, h('dt', { text: 'Candor version' }), h('dd', { id: 'app-version', text: info.version })),
           h('div', {}, h('dt', { text: 'Schema version' }), h('dd', { text: info.schema_version == null ? 'Not open' : String(info.schema_version) })),
           h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' }))))),
+    dataCard(info),
     remindersCard(current),
     templatesCard());
 }
@@ -69,4 +70,80 @@ function remindersCard(current) {
   return h('section', { class: 'card', 'aria-labelledby': 'reminders-title', id: 'reminder-settings-card' },
     h('div', { class: 'card-head' }, h('h2', { id: 'reminders-title', text: 'Reminders' })),
     h('div', { class: 'card-body' }, form));
+}
+
+/** Your data: backups, restore, export and import. */
+function dataCard(info) {
+  const backups = h('div', { class: 'stack-small', id: 'backup-list' });
+  const result = h('p', { class: 'muted', id: 'data-result', 'aria-live': 'polite' });
+  const say = (text) => { result.textContent = text; };
+  const run = async (action) => {
+    try { await action(); } catch (error) { toast(error.message, 'error'); say(error.message); }
+  };
+  const loadBackups = async () => {
+    const list = await api.listBackups();
+    backups.replaceChildren(
+      h('p', { class: 'small muted' }, 'Automatic daily backups (the newest are kept) in ', h('code', { text: list.folder })),
+      list.files.length
+        ? h('ul', { class: 'backup-files' }, list.files.slice(0, 5).map((f) => h('li', { class: 'small', text: f })))
+        : h('p', { class: 'small faint', text: 'The first one is made the first time Candor opens each day.' }));
+  };
+  loadBackups().catch(() => {});
+
+  const importFile = () => run(async () => {
+    const report = await api.chooseImport();
+    if (!report) return;
+    const added = report.kinds.reduce((n, k) => n + k.added, 0);
+    const updated = report.kinds.reduce((n, k) => n + k.updated, 0);
+    const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { class: 'sheet small', id: 'import-confirm', 'aria-labelledby': 'import-title' }));
+    const done = async (confirm) => {
+      dialog.close();
+      if (!confirm) { await api.cancelImport(); say('Import cancelled; nothing was written.'); return; }
+      await run(async () => {
+        await api.confirmImport();
+        say(`Imported: ${added} new records, ${updated} updated.`);
+        toast('Import done');
+        setTimeout(() => location.reload(), 600);
+      });
+    };
+    dialog.append(
+      h('div', { class: 'sheet-head' }, h('h2', { id: 'import-title', text: 'Import this file?' }),
+        h('p', { text: `Exported ${report.exported_at}. Checked in full: nothing is written until you confirm, and then all of it or none.` })),
+      h('div', { class: 'sheet-body' },
+        h('ul', { class: 'import-kinds' }, report.kinds.filter((k) => k.added || k.updated).map((k) =>
+          h('li', {}, h('span', { text: k.kind.replace(/_/g, ' ') }), h('span', { class: 'muted', text: `${k.added} new${k.updated ? `, ${k.updated} updated` : ''}` })))),
+        added + updated === 0 ? h('p', { class: 'muted', text: 'Everything in this file is already in your journal.' }) : null,
+        h('div', { class: 'form-actions' },
+          h('button', { type: 'button', class: 'button quiet', onclick: () => done(false) }, 'Cancel'),
+          h('button', { type: 'button', class: 'button primary', disabled: added + updated === 0, onclick: () => done(true) }, `Import ${added + updated} records`))));
+    dialog.addEventListener('cancel', () => api.cancelImport());
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+
+  return h('section', { class: 'card', 'aria-labelledby': 'data-title', id: 'your-data' },
+    h('div', { class: 'card-head' }, h('h2', { id: 'data-title', text: 'Your data' })),
+    h('div', { class: 'card-body stack' },
+      h('p', { class: 'muted', text: 'Candor never uses the network and sends nothing anywhere. These copies go only where you choose.' }),
+      h('div', { class: 'data-actions' },
+        h('button', { type: 'button', class: 'button', 'data-action': 'backup-now', onclick: () => run(async () => {
+          const report = await api.backupNow();
+          if (report) { say(`Backed up and verified: ${report.path}`); toast('Backup verified'); }
+        }) }, 'Back up now…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'restore', onclick: () => run(async () => {
+          const report = await api.restoreBackup();
+          if (report) { toast('Restored; reloading'); setTimeout(() => location.reload(), 600); }
+        }) }, 'Restore from backup…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'export-json', onclick: () => run(async () => {
+          const report = await api.exportJournal('json');
+          if (report) say(`Exported to ${report.path}`);
+        }) }, 'Export as JSON…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'export-markdown', onclick: () => run(async () => {
+          const report = await api.exportJournal('markdown');
+          if (report) say(`Exported one Markdown file per person to ${report.path}`);
+        }) }, 'Export as Markdown…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'import', onclick: importFile }, 'Import…')),
+      result,
+      backups));
 }
