@@ -263,3 +263,25 @@ fn a_one_on_one_round_trips_with_its_agenda_and_rendered_notes() {
         .unwrap_err();
     assert_eq!(err["field"], "held_on");
 }
+
+#[test]
+fn the_due_list_and_snooze_errors_cross_ipc_in_their_documented_shape() {
+    let h = harness();
+    let list = h.invoke("due_list", json!({})).unwrap();
+    for key in ["today", "reminders", "counts", "snoozed"] {
+        assert!(list.get(key).is_some(), "the due list has {key}: {list}");
+    }
+    assert_eq!(list["counts"], json!({ "overdue": 0, "due": 0, "upcoming": 0 }));
+    let err = h
+        .invoke("snooze_reminder", json!({ "key": "one_on_one:nobody", "until": "2999-01-01" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+
+    let settings = h.invoke("get_settings", json!({})).unwrap();
+    assert_eq!(settings["stale_feedback_days"], 2);
+    let err = h
+        .invoke("update_settings", json!({ "input": { "quiet_conflict_days": 0 } }))
+        .unwrap_err();
+    assert_eq!(err["field"], "quiet_conflict_days");
+}
