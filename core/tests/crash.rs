@@ -1,0 +1,984 @@
+//! The crash test: a writer process making real Candor saves and imports is
+//! killed with SIGKILL at random moments, over and over. After every kill the
+//! journal must reopen whole: `integrity_check` clean, the schema exactly
+//! where a migration left it (never between two), every write the writer
+//! acknowledged present, and every import either all there or not at all.
+//!
+//! The writer is this test binary run again with only `crash_writer_child`
+//! selected and `CANDOR_CRASH_WRITER` set, so no extra binary is needed. It
+//! acknowledges each committed write on stdout; the parent keeps what was
+//! acknowledged since the file was created and checks all of it after each
+//! kill, so a write must also survive every later crash and recovery.
+//!
+//! `CANDOR_CRASH_KILLS` sets the number of kills (200 by default;
+//! `./scripts/crash-test` runs 10,000 in release mode). `CANDOR_CRASH_SEED`
+//! replays a run's random choices (the seed is printed first); the moments
+//! the kills land at still depend on the machine's timing.
+#![cfg(unix)]
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use candor_core::action_items::{self, ActionItemInput};
+use candor_core::agenda::{self, PointInput};
+use candor_core::feedback::{self, FeedbackInput};
+use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::people::{self, PersonInput};
+use candor_core::store::SCHEMA_VERSION;
+use candor_core::{transfer, Store};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde_json::json;
+use uuid::Uuid;
+
+/// Set in the writer's environment: the journal file to write to.
+const WRITER_ENV: &str = "CANDOR_CRASH_WRITER";
+/// Set in the writer's environment: the folder holding the import batches.
+const BATCHES_ENV: &str = "CANDOR_CRASH_BATCHES";
+/// Set in the writer's environment: the round, written into every note.
+const ROUND_ENV: &str = "CANDOR_CRASH_ROUND";
+/// Set in the writer's environment: the seed of its own random choices.
+const WRITER_SEED_ENV: &str = "CANDOR_CRASH_WRITER_SEED";
+/// How many times to kill the writer.
+const KILLS_ENV: &str = "CANDOR_CRASH_KILLS";
+/// The seed of the parent's random choices, to replay a run.
+const SEED_ENV: &str = "CANDOR_CRASH_SEED";
+
+const DEFAULT_KILLS: u64 = 200;
+/// A round starts from a new, empty file one time in this many, so that the
+/// kill sometimes lands while `Store::open` creates and migrates the file.
+const NEW_FILE_ONE_IN: u64 = 8;
+/// The writer lives between these many milliseconds before it is killed,
+/// log-uniformly: short lives are as likely per decade as long ones, so kills
+/// land during process start and the first open as well as mid-session.
+const MIN_LIFE_MS: f64 = 2.0;
+const MAX_LIFE_MS: f64 = 200.0;
+/// A writer nobody killed (its parent died) gives up after this long.
+const WRITER_MAX_LIFE: Duration = Duration::from_secs(60);
+
+/// Import batches the parent prepares; the writer imports the first one the
+/// journal does not have yet (or, once all are in, re-imports one).
+const BATCHES: usize = 64;
+/// People in a batch; each comes with a 1-on-1, a talking point, an action
+/// item and a feedback with two tags.
+const BATCH_PEOPLE: usize = 3;
+const BATCH_TAGS: usize = 2;
+
+const WEEKLY_TEMPLATE: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+// ---------------------------------------------------------------------------
+// A small seeded PRNG (SplitMix64): reproducible without a dependency.
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn env_number<T: FromStr>(name: &str) -> Option<T> {
+    let text = std::env::var(name).ok()?;
+    Some(
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{name} must be a number (got {text:?})")),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Import batches: fixed ids, so the parent knows what each one holds.
+
+#[derive(Debug)]
+struct Batch {
+    people: Vec<String>,
+    one_on_ones: Vec<String>,
+    talking_points: Vec<String>,
+    action_items: Vec<String>,
+    feedback: Vec<String>,
+}
+
+impl Batch {
+    fn new(number: usize) -> Batch {
+        let ids = |kind: u16| {
+            (0..BATCH_PEOPLE)
+                .map(|i| format!("c7a5c0de-{number:04x}-4{kind:03x}-8000-{i:012x}"))
+                .collect()
+        };
+        Batch {
+            people: ids(1),
+            one_on_ones: ids(2),
+            talking_points: ids(3),
+            action_items: ids(4),
+            feedback: ids(5),
+        }
+    }
+
+    fn records(&self) -> usize {
+        self.people.len()
+            + self.one_on_ones.len()
+            + self.talking_points.len()
+            + self.action_items.len()
+            + self.feedback.len()
+    }
+
+    fn file_name(number: usize) -> String {
+        format!("batch-{number:03}.json")
+    }
+
+    /// The batch as a Candor JSON export.
+    fn json(&self, number: usize) -> String {
+        let at = "2026-11-20T09:00:00.000Z";
+        let mut people = Vec::new();
+        let mut one_on_ones = Vec::new();
+        let mut talking_points = Vec::new();
+        let mut action_items = Vec::new();
+        let mut feedback = Vec::new();
+        for i in 0..BATCH_PEOPLE {
+            let day = format!("2026-10-{:02}", 1 + i);
+            people.push(json!({
+                "id": self.people[i], "name": format!("Imported {number}.{i}"),
+                "role": "Engineer", "team": format!("Batch {number}"), "start_date": null,
+                "cadence_days": 14, "feedback_preferences": "", "recognition": null,
+                "feedback_medium": null, "notes": format!("Came in with import {number}."),
+                "archived_at": null, "created_at": at, "updated_at": at,
+            }));
+            one_on_ones.push(json!({
+                "id": self.one_on_ones[i], "person_id": self.people[i],
+                "scheduled_at": format!("{day}T10:00"), "status": "scheduled", "held_on": null,
+                "rescheduled_to": null, "notes": format!("Imported notes {number}.{i}"),
+                "outcomes": "", "mood": null, "created_at": at, "updated_at": at,
+            }));
+            talking_points.push(json!({
+                "id": self.talking_points[i], "one_on_one_id": self.one_on_ones[i],
+                "text": format!("Imported point {number}.{i}"), "raised_by": "them",
+                "position": 1, "resolved": false, "carried_from_id": null,
+                "first_raised_on": day, "created_at": at, "updated_at": at,
+            }));
+            action_items.push(json!({
+                "id": self.action_items[i], "person_id": self.people[i],
+                "one_on_one_id": self.one_on_ones[i],
+                "text": format!("Imported action {number}.{i}"), "owner": "me",
+                "due_on": "2026-12-01", "done_on": null, "created_at": at, "updated_at": at,
+            }));
+            feedback.push(json!({
+                "id": self.feedback[i], "person_id": self.people[i], "kind": "reinforcing",
+                "context": "In the import", "observation": format!("Observation {number}.{i}"),
+                "impact": "", "next_time": "", "observed_on": day, "status": "draft",
+                "delivered_on": null, "delivered_in": null, "response": "",
+                "created_at": at, "updated_at": at,
+                "tags": ["imported", format!("batch-{number}")],
+            }));
+        }
+        let document = json!({
+            "format": "candor", "version": 1, "exported_at": at,
+            "people": people, "one_on_ones": one_on_ones, "talking_points": talking_points,
+            "action_items": action_items, "feedback": feedback,
+        });
+        serde_json::to_string_pretty(&document).unwrap()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The writer (the child process).
+
+/// Does nothing in a normal test run. Run by the crash test with
+/// `CANDOR_CRASH_WRITER` set, it writes to that journal until it is killed.
+#[test]
+fn crash_writer_child() {
+    let Some(path) = std::env::var_os(WRITER_ENV) else {
+        return;
+    };
+    let batches = PathBuf::from(std::env::var_os(BATCHES_ENV).expect("the batches folder"));
+    let round = env_number(ROUND_ENV).expect("the round");
+    let seed = env_number(WRITER_SEED_ENV).expect("the writer's seed");
+    Writer::run(Path::new(&path), batches, round, seed);
+}
+
+struct Meeting {
+    id: Uuid,
+    person: Uuid,
+    /// `YYYY-MM-DD` of its scheduled time.
+    day: String,
+    scheduled: bool,
+}
+
+struct Writer {
+    store: Store,
+    rng: Rng,
+    round: u64,
+    counter: u64,
+    batches: PathBuf,
+    people: Vec<Uuid>,
+    meetings: Vec<Meeting>,
+}
+
+/// Tells the parent a write is committed. One `write` call per line, so a
+/// kill never leaves half a line that could be read as an acknowledgement.
+fn ack(line: &str) {
+    let line = format!("ack {line}\n");
+    let mut out = std::io::stdout().lock();
+    out.write_all(line.as_bytes())
+        .and_then(|()| out.flush())
+        .expect("the parent reads the acknowledgements");
+}
+
+impl Writer {
+    fn run(path: &Path, batches: PathBuf, round: u64, seed: u64) -> ! {
+        let started = Instant::now();
+        ack("begin");
+        let store = Store::open(path).expect("the writer opens the journal");
+        ack(&format!("open {}", store.schema_version().unwrap()));
+        let mut writer = Writer {
+            store,
+            rng: Rng(seed),
+            round,
+            counter: 0,
+            batches,
+            people: Vec::new(),
+            meetings: Vec::new(),
+        };
+        writer.load();
+        loop {
+            if started.elapsed() > WRITER_MAX_LIFE {
+                // Nobody came to kill us: the parent is gone.
+                std::process::exit(3);
+            }
+            writer.write_something();
+        }
+    }
+
+    fn conn(&self) -> &Connection {
+        self.store.conn()
+    }
+
+    fn load(&mut self) {
+        let mut stmt = self.conn().prepare("SELECT id FROM people").unwrap();
+        let people = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|id| Uuid::parse_str(&id.unwrap()).unwrap())
+            .collect();
+        drop(stmt);
+        self.people = people;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, person_id, substr(scheduled_at, 1, 10), status FROM one_on_ones")
+            .unwrap();
+        let meetings = stmt
+            .query_map([], |r| {
+                Ok(Meeting {
+                    id: Uuid::parse_str(&r.get::<_, String>(0)?).unwrap(),
+                    person: Uuid::parse_str(&r.get::<_, String>(1)?).unwrap(),
+                    day: r.get(2)?,
+                    scheduled: r.get::<_, String>(3)? == "scheduled",
+                })
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        drop(stmt);
+        self.meetings = meetings;
+    }
+
+    fn write_something(&mut self) {
+        let roll = self.rng.below(100);
+        let has_scheduled = self.meetings.iter().any(|m| m.scheduled);
+        if self.people.is_empty() || (roll < 8 && self.people.len() < 12) {
+            self.add_person();
+        } else if roll < 18 || self.meetings.is_empty() {
+            self.start_meeting();
+        } else if roll < 48 {
+            self.save_note();
+        } else if roll < 62 {
+            self.add_point();
+        } else if roll < 72 {
+            self.add_action();
+        } else if roll < 80 && has_scheduled {
+            self.mark_held();
+        } else if roll < 92 {
+            self.create_feedback();
+        } else {
+            self.import();
+        }
+    }
+
+    fn add_person(&mut self) {
+        self.counter += 1;
+        let person = people::create(
+            self.conn(),
+            &PersonInput {
+                name: format!("Person {}.{}", self.round, self.counter),
+                role: "Engineer".into(),
+                team: "Crash".into(),
+                notes: format!("Joined in round {}.", self.round),
+                ..Default::default()
+            },
+        )
+        .expect("create a person");
+        ack(&format!("person {}", person.id));
+        self.people.push(person.id);
+    }
+
+    fn start_meeting(&mut self) {
+        let person = *self.rng.pick(&self.people);
+        let day = format!(
+            "2026-{:02}-{:02}",
+            1 + self.rng.below(11),
+            1 + self.rng.below(28)
+        );
+        let template = (self.rng.below(3) == 0).then(|| WEEKLY_TEMPLATE.to_string());
+        let hour = 9 + self.rng.below(8);
+        let meeting = one_on_ones::start(
+            self.conn(),
+            person,
+            &NewOneOnOne {
+                scheduled_at: format!("{day}T{hour:02}:00"),
+                template_id: template,
+            },
+        )
+        .expect("start a 1-on-1");
+        ack(&format!("meeting {}", meeting.id));
+        self.meetings.push(Meeting {
+            id: meeting.id,
+            person,
+            day,
+            scheduled: true,
+        });
+    }
+
+    fn save_note(&mut self) {
+        self.counter += 1;
+        let meeting = self.rng.pick(&self.meetings).id;
+        let paragraphs = self.rng.below(60) as usize;
+        let text = note_text(self.round, self.counter, paragraphs);
+        one_on_ones::save_text(self.conn(), meeting, TextField::Notes, &text).expect("save notes");
+        ack(&format!("note {meeting} {} {}", self.round, self.counter));
+    }
+
+    fn add_point(&mut self) {
+        self.counter += 1;
+        let meeting = self.rng.pick(&self.meetings).id;
+        let raised_by = *self.rng.pick(&["me", "them"]);
+        let point = agenda::add(
+            self.conn(),
+            meeting,
+            &PointInput {
+                text: format!("Point {}.{}", self.round, self.counter),
+                raised_by: raised_by.into(),
+            },
+        )
+        .expect("add a talking point");
+        ack(&format!("point {}", point.id));
+    }
+
+    fn add_action(&mut self) {
+        self.counter += 1;
+        let person = *self.rng.pick(&self.people);
+        let meeting = self
+            .meetings
+            .iter()
+            .find(|m| m.person == person)
+            .map(|m| m.id.to_string());
+        let item = action_items::add(
+            self.conn(),
+            person,
+            &ActionItemInput {
+                text: format!("Action {}.{}", self.round, self.counter),
+                owner: "them".into(),
+                due_on: Some("2026-12-15".into()),
+                one_on_one_id: meeting,
+            },
+        )
+        .expect("add an action item");
+        ack(&format!("action {}", item.id));
+    }
+
+    fn mark_held(&mut self) {
+        let scheduled: Vec<usize> = (0..self.meetings.len())
+            .filter(|&i| self.meetings[i].scheduled)
+            .collect();
+        let index = *self.rng.pick(&scheduled);
+        let meeting = &self.meetings[index];
+        one_on_ones::mark_held(self.conn(), meeting.id, &meeting.day, today())
+            .expect("mark a 1-on-1 held");
+        ack(&format!("held {}", meeting.id));
+        self.meetings[index].scheduled = false;
+    }
+
+    fn create_feedback(&mut self) {
+        self.counter += 1;
+        let person = *self.rng.pick(&self.people);
+        let all = ["delivery", "design", "ownership", "mentoring"];
+        let tags: Vec<String> = all
+            .iter()
+            .filter(|_| self.rng.below(2) == 0)
+            .map(|t| t.to_string())
+            .collect();
+        let observed_on = format!("2026-11-{:02}", 1 + self.rng.below(28));
+        let created = feedback::create(
+            self.conn(),
+            person,
+            &FeedbackInput {
+                kind: "redirecting".into(),
+                context: format!("Round {}", self.round),
+                observation: format!("Observation {}", self.counter),
+                impact: "The review waited a day".into(),
+                next_time: "Flag it in stand-up".into(),
+                observed_on,
+                tags,
+            },
+            today(),
+        )
+        .expect("create feedback");
+        ack(&format!("feedback {} {}", created.id, created.tags.len()));
+    }
+
+    fn import(&mut self) {
+        let missing = (0..BATCHES).find(|&number| {
+            let first = Uuid::parse_str(&Batch::new(number).people[0]).unwrap();
+            people::get(self.conn(), first).is_err()
+        });
+        // Re-importing a batch would put back the file's version of records
+        // the writer changed since (the importer updates what differs), so
+        // each batch goes in once per file.
+        let Some(number) = missing else {
+            return self.save_note();
+        };
+        let bytes = std::fs::read(self.batches.join(Batch::file_name(number))).unwrap();
+        transfer::import_json(self.conn(), &bytes, false).expect("import a batch");
+        ack(&format!("import {number}"));
+        let batch = Batch::new(number);
+        for i in 0..BATCH_PEOPLE {
+            let person = Uuid::parse_str(&batch.people[i]).unwrap();
+            self.people.push(person);
+            self.meetings.push(Meeting {
+                id: Uuid::parse_str(&batch.one_on_ones[i]).unwrap(),
+                person,
+                day: format!("2026-10-{:02}", 1 + i),
+                scheduled: true,
+            });
+        }
+    }
+}
+
+/// Notes whose first line carries the round and the save counter, so the
+/// parent can tell which save it is looking at. Its length varies from a
+/// line to a few kilobytes, so some saves span several database pages.
+fn note_text(round: u64, counter: u64, paragraphs: usize) -> String {
+    let mut text = format!("## Save r{round} n{counter}\n\n");
+    for p in 0..paragraphs {
+        text.push_str(&format!(
+            "- Talked about *topic {p}* and what happens next for item {counter}.\n"
+        ));
+    }
+    text
+}
+
+/// The (round, counter) of a note written by [`note_text`].
+fn note_mark(notes: &str) -> Option<(u64, u64)> {
+    let first = notes.lines().next()?.strip_prefix("## Save r")?;
+    let (round, counter) = first.split_once(" n")?;
+    Some((round.parse().ok()?, counter.parse().ok()?))
+}
+
+// ---------------------------------------------------------------------------
+// The parent: kill, reopen, check.
+
+/// What the writer acknowledged since the file was created.
+#[derive(Default)]
+struct Expected {
+    people: HashSet<String>,
+    meetings: HashSet<String>,
+    /// The latest acknowledged (round, counter) of each 1-on-1's notes.
+    notes: HashMap<String, (u64, u64)>,
+    held: HashSet<String>,
+    points: HashSet<String>,
+    actions: HashSet<String>,
+    /// Feedback and its number of tags.
+    feedback: HashMap<String, usize>,
+    imports: BTreeSet<usize>,
+}
+
+impl Expected {
+    /// Takes in one acknowledgement; says whether it was a write.
+    fn record(&mut self, line: &str) -> bool {
+        let words: Vec<&str> = line.split(' ').collect();
+        match words.as_slice() {
+            ["person", id] => self.people.insert(id.to_string()),
+            ["meeting", id] => self.meetings.insert(id.to_string()),
+            ["note", id, round, counter] => {
+                let mark = (round.parse().unwrap(), counter.parse().unwrap());
+                let latest = self.notes.entry(id.to_string()).or_default();
+                *latest = (*latest).max(mark);
+                true
+            }
+            ["held", id] => self.held.insert(id.to_string()),
+            ["point", id] => self.points.insert(id.to_string()),
+            ["action", id] => self.actions.insert(id.to_string()),
+            ["feedback", id, tags] => {
+                self.feedback.insert(id.to_string(), tags.parse().unwrap());
+                true
+            }
+            ["import", number] => {
+                self.imports.insert(number.parse().unwrap());
+                true
+            }
+            ["begin"] | ["open", _] => false,
+            _ => panic!("an acknowledgement the parent does not understand: {line:?}"),
+        };
+        !matches!(words.as_slice(), ["begin"] | ["open", _])
+    }
+
+    /// Acknowledged facts one check covers.
+    fn len(&self) -> usize {
+        self.people.len()
+            + self.meetings.len()
+            + self.notes.len()
+            + self.held.len()
+            + self.points.len()
+            + self.actions.len()
+            + self.feedback.len()
+            + self.imports.len()
+    }
+}
+
+#[derive(Default)]
+struct Stats {
+    acknowledged: usize,
+    imports: usize,
+    checks: usize,
+    new_files: usize,
+    killed_before_open: usize,
+    killed_inside_open: usize,
+    left_unmigrated: usize,
+    batches_seen_whole: usize,
+}
+
+/// One writer's life: spawn it, let it write for `life`, SIGKILL it.
+/// Returns the acknowledgement lines it printed (without "ack ").
+fn run_writer(path: &Path, batches: &Path, round: u64, seed: u64, life: Duration) -> Vec<String> {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "crash_writer_child",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+            "--quiet",
+        ])
+        .env(WRITER_ENV, path)
+        .env(BATCHES_ENV, batches)
+        .env(ROUND_ENV, round.to_string())
+        .env(WRITER_SEED_ENV, seed.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the writer");
+    let stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    // Read while it writes, so a full pipe never slows the writer down.
+    let acks = std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut acks = Vec::new();
+        let mut line = Vec::new();
+        while reader.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
+            // A line cut short by the kill was never acknowledged.
+            if line.ends_with(b"\n") {
+                let text = String::from_utf8_lossy(&line);
+                if let Some(ack) = text.trim_end().strip_prefix("ack ") {
+                    acks.push(ack.to_string());
+                }
+            }
+            line.clear();
+        }
+        acks
+    });
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+
+    std::thread::sleep(life);
+    let ended_by_itself = child.try_wait().expect("poll the writer");
+    if ended_by_itself.is_none() {
+        child.kill().expect("SIGKILL the writer");
+    }
+    let status = child.wait().expect("reap the writer");
+    let acks = acks.join().unwrap();
+    let errors = errors.join().unwrap();
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "round {round}: the writer must run until it is killed, but it stopped by itself \
+         ({status}); its last acknowledgement was {:?}; its stderr:\n{errors}",
+        acks.last()
+    );
+    acks
+}
+
+/// `(type, name, sql)` of every schema object, in a stable order.
+fn schema_of(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// The schema after migrations 1..=v, for every v from 0 to the latest, built
+/// from the migration files themselves.
+fn schemas_by_version() -> Vec<Vec<(String, String, Option<String>)>> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "sql"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.len() as i64,
+        SCHEMA_VERSION,
+        "one migration file per schema version in {}",
+        folder.display()
+    );
+    let conn = Connection::open_in_memory().unwrap();
+    let mut schemas = vec![schema_of(&conn)];
+    for file in files {
+        conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+            .unwrap();
+        schemas.push(schema_of(&conn));
+    }
+    schemas
+}
+
+fn ids(conn: &Connection, sql: &str) -> HashSet<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn integrity(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check").unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// Everything checked after one kill.
+fn check_after_kill(
+    path: &Path,
+    schemas: &[Vec<(String, String, Option<String>)>],
+    expected: &Expected,
+    opened: bool,
+    at: &str,
+    stats: &mut Stats,
+) {
+    // The file as the kill left it, before Candor touches it (opening it
+    // replays or discards the WAL, as any reader would). A writer killed
+    // before it created the file leaves none; opening makes an empty one.
+    let existed = path.exists();
+    {
+        let conn = Connection::open(path).unwrap();
+        assert_eq!(
+            integrity(&conn),
+            ["ok"],
+            "{at}: integrity_check must pass on the file the kill left"
+        );
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert!(
+            (0..=SCHEMA_VERSION).contains(&version),
+            "{at}: user_version {version} is not a version Candor ever wrote"
+        );
+        assert!(
+            schema_of(&conn) == schemas[version as usize],
+            "{at}: the schema must be exactly what migrations 1..={version} make: \
+             a migration is applied whole or not at all"
+        );
+        if version < SCHEMA_VERSION {
+            assert!(
+                !opened,
+                "{at}: the writer had opened (so migrated) the journal, yet the file is at \
+                 version {version}"
+            );
+            stats.left_unmigrated += usize::from(existed);
+        }
+    }
+
+    let store = Store::open(path)
+        .unwrap_or_else(|err| panic!("{at}: the journal must open after a kill: {err}"));
+    let conn = store.conn();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        SCHEMA_VERSION,
+        "{at}: opening brings the journal to the latest schema"
+    );
+    assert_eq!(
+        integrity(conn),
+        ["ok"],
+        "{at}: integrity_check must pass once Candor has opened the journal"
+    );
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0, "{at}: no reference points at a missing record");
+
+    let people = ids(conn, "SELECT id FROM people");
+    let points = ids(conn, "SELECT id FROM talking_points");
+    let actions = ids(conn, "SELECT id FROM action_items");
+    let mut meetings: HashMap<String, (String, String)> = HashMap::new();
+    {
+        let mut stmt = conn
+            .prepare("SELECT id, status, notes FROM one_on_ones")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .unwrap();
+        for row in rows {
+            let (id, rest) = row.unwrap();
+            meetings.insert(id, rest);
+        }
+    }
+    let mut feedback: HashMap<String, usize> = HashMap::new();
+    {
+        let mut stmt = conn
+            .prepare(
+                "SELECT f.id, (SELECT count(*) FROM feedback_tags t WHERE t.feedback_id = f.id) \
+                 FROM feedback f",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))
+            .unwrap();
+        for row in rows {
+            let (id, tags) = row.unwrap();
+            feedback.insert(id, tags);
+        }
+    }
+
+    for id in &expected.people {
+        assert!(
+            people.contains(id),
+            "{at}: acknowledged person {id} is lost"
+        );
+    }
+    for id in &expected.meetings {
+        assert!(
+            meetings.contains_key(id),
+            "{at}: acknowledged 1-on-1 {id} is lost"
+        );
+    }
+    for (id, &(round, counter)) in &expected.notes {
+        let (_, notes) = meetings
+            .get(id)
+            .unwrap_or_else(|| panic!("{at}: 1-on-1 {id}, whose notes were saved, is lost"));
+        let mark = note_mark(notes).unwrap_or_else(|| {
+            panic!("{at}: the notes of 1-on-1 {id} lost their acknowledged save: {notes:?}")
+        });
+        assert!(
+            mark >= (round, counter),
+            "{at}: the notes of 1-on-1 {id} went back from save r{round} n{counter} to \
+             r{} n{}",
+            mark.0,
+            mark.1
+        );
+    }
+    for id in &expected.held {
+        let status = meetings.get(id).map(|(status, _)| status.as_str());
+        assert_eq!(
+            status,
+            Some("held"),
+            "{at}: 1-on-1 {id} was acknowledged as held"
+        );
+    }
+    for id in &expected.points {
+        assert!(
+            points.contains(id),
+            "{at}: acknowledged talking point {id} is lost"
+        );
+    }
+    for id in &expected.actions {
+        assert!(
+            actions.contains(id),
+            "{at}: acknowledged action item {id} is lost"
+        );
+    }
+    for (id, &tags) in &expected.feedback {
+        assert_eq!(
+            feedback.get(id),
+            Some(&tags),
+            "{at}: acknowledged feedback {id} must be there with its {tags} tags"
+        );
+    }
+
+    for number in 0..BATCHES {
+        let batch = Batch::new(number);
+        let present = batch
+            .people
+            .iter()
+            .filter(|id| people.contains(*id))
+            .count()
+            + batch
+                .one_on_ones
+                .iter()
+                .filter(|id| meetings.contains_key(*id))
+                .count()
+            + batch
+                .talking_points
+                .iter()
+                .filter(|id| points.contains(*id))
+                .count()
+            + batch
+                .action_items
+                .iter()
+                .filter(|id| actions.contains(*id))
+                .count()
+            + batch
+                .feedback
+                .iter()
+                .filter(|id| feedback.get(*id) == Some(&BATCH_TAGS))
+                .count();
+        let total = batch.records();
+        assert!(
+            present == 0 || present == total,
+            "{at}: import {number} is half visible: {present} of its {total} records are there"
+        );
+        if expected.imports.contains(&number) {
+            assert_eq!(
+                present, total,
+                "{at}: acknowledged import {number} must be all there"
+            );
+        }
+        if present == total {
+            stats.batches_seen_whole += 1;
+        }
+    }
+    stats.checks += expected.len();
+}
+
+fn remove_journal(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(&name) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => panic!("remove {name:?}: {err}"),
+        }
+    }
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill_at_random_moments() {
+    let kills: u64 = env_number(KILLS_ENV).unwrap_or(DEFAULT_KILLS);
+    let seed: u64 = env_number(SEED_ENV).unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+    });
+    println!("crash test: {kills} kills, seed {seed} (set {SEED_ENV}={seed} to replay)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    let batches = dir.path().join("batches");
+    std::fs::create_dir(&batches).unwrap();
+    for number in 0..BATCHES {
+        std::fs::write(
+            batches.join(Batch::file_name(number)),
+            Batch::new(number).json(number),
+        )
+        .unwrap();
+    }
+    // A batch the importer refuses would fail in the writer, far from here.
+    transfer::import_json(
+        Store::open_in_memory().unwrap().conn(),
+        Batch::new(0).json(0).as_bytes(),
+        true,
+    )
+    .expect("the import batches are valid Candor exports");
+
+    let schemas = schemas_by_version();
+    let mut rng = Rng(seed);
+    let mut expected = Expected::default();
+    let mut stats = Stats::default();
+    let started = Instant::now();
+    for round in 0..kills {
+        if round == 0 || rng.below(NEW_FILE_ONE_IN) == 0 {
+            remove_journal(&path);
+            expected = Expected::default();
+            stats.new_files += 1;
+        }
+        let life_ms = MIN_LIFE_MS * (MAX_LIFE_MS / MIN_LIFE_MS).powf(rng.unit());
+        let life = Duration::from_micros((life_ms * 1000.0) as u64);
+        let acks = run_writer(&path, &batches, round, rng.next(), life);
+
+        let began = acks.iter().any(|a| a == "begin");
+        let opened = acks.iter().any(|a| a.starts_with("open "));
+        if !began || !path.exists() {
+            stats.killed_before_open += 1;
+        } else if !opened {
+            stats.killed_inside_open += 1;
+        }
+        for line in &acks {
+            if expected.record(line) {
+                stats.acknowledged += 1;
+                stats.imports += usize::from(line.starts_with("import "));
+            }
+        }
+        let at = format!("round {round} (seed {seed}, writer lived {life_ms:.1} ms)");
+        check_after_kill(&path, &schemas, &expected, opened, &at, &mut stats);
+    }
+
+    println!(
+        "crash test: {kills} kills in {:.1} s, seed {seed}: {} acknowledged writes ({} imports), \
+         {} acknowledged-write checks after kills, all present; {} new files, {} kills before \
+         the journal was opened, {} inside Store::open ({} left a file at an older schema \
+         version, which then migrated cleanly); imports seen whole {} times, never half",
+        started.elapsed().as_secs_f64(),
+        stats.acknowledged,
+        stats.imports,
+        stats.checks,
+        stats.new_files,
+        stats.killed_before_open,
+        stats.killed_inside_open,
+        stats.left_unmigrated,
+        stats.batches_seen_whole,
+    );
+}
