@@ -13,7 +13,7 @@
 //! the new fixture and commit it:
 //!
 //! ```text
-//! cargo test -p candor-core --test migrations -- --ignored write_missing_fixtures
+//! cargo test -p candor-core --test migrations -- --ignored on_demand_write_missing_fixtures
 //! ```
 //!
 //! (with `git add -f`: the repository's .gitignore has `*.db`). That writes
@@ -47,7 +47,7 @@ const MIGRATIONS: &[&str] = &[
 /// How to add what a new schema version needs, for failure messages.
 const HOW_TO_ADD: &str = "add the migration file to MIGRATIONS in core/tests/migrations.rs, add a \
      FILL entry for its tables, then run `cargo test -p candor-core --test migrations -- \
-     --ignored write_missing_fixtures` and commit the new core/tests/data/schema-v*.db (with \
+     --ignored on_demand_write_missing_fixtures` and commit the new core/tests/data/schema-v*.db (with \
      `git add -f`: the repository ignores *.db)";
 
 // Ids of the fixture's records. Readable on purpose: the files are for people
@@ -348,7 +348,7 @@ fn write_fixture(path: &Path, version: i64) {
 /// `CANDOR_REWRITE_FIXTURES=1`). See the module documentation.
 #[test]
 #[ignore = "writes core/tests/data/schema-v*.db; run it on purpose"]
-fn write_missing_fixtures() {
+fn on_demand_write_missing_fixtures() {
     let rewrite = std::env::var_os("CANDOR_REWRITE_FIXTURES").is_some_and(|v| v == "1");
     for version in 1..=SCHEMA_VERSION {
         let path = fixture_path(version);
