@@ -271,9 +271,15 @@ fn the_due_list_and_snooze_errors_cross_ipc_in_their_documented_shape() {
     for key in ["today", "reminders", "counts", "snoozed"] {
         assert!(list.get(key).is_some(), "the due list has {key}: {list}");
     }
-    assert_eq!(list["counts"], json!({ "overdue": 0, "due": 0, "upcoming": 0 }));
+    assert_eq!(
+        list["counts"],
+        json!({ "overdue": 0, "due": 0, "upcoming": 0 })
+    );
     let err = h
-        .invoke("snooze_reminder", json!({ "key": "one_on_one:nobody", "until": "2999-01-01" }))
+        .invoke(
+            "snooze_reminder",
+            json!({ "key": "one_on_one:nobody", "until": "2999-01-01" }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
     assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
@@ -281,7 +287,10 @@ fn the_due_list_and_snooze_errors_cross_ipc_in_their_documented_shape() {
     let settings = h.invoke("get_settings", json!({})).unwrap();
     assert_eq!(settings["stale_feedback_days"], 2);
     let err = h
-        .invoke("update_settings", json!({ "input": { "quiet_conflict_days": 0 } }))
+        .invoke(
+            "update_settings",
+            json!({ "input": { "quiet_conflict_days": 0 } }),
+        )
         .unwrap_err();
     assert_eq!(err["field"], "quiet_conflict_days");
 }
