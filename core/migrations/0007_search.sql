@@ -115,14 +115,14 @@ END;
 
 CREATE TRIGGER search_feedback_insert AFTER INSERT ON feedback BEGIN
     INSERT INTO search_docs (rowid, kind, record_id, person_id, parent_id, day, status, extra) VALUES ((SELECT coalesce(max(rowid), CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) * 1048576) + 1 FROM search_docs WHERE rowid >= CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) * 1048576 AND rowid < (CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) + 1) * 1048576), 'feedback', NEW.id, NEW.person_id, NULL, CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER), NEW.status, NEW.kind);
-    INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = NEW.id), '', NEW.context || char(10) || NEW.observation || char(10) || NEW.impact || char(10) || NEW.next_time || char(10) || NEW.response || char(10) || coalesce((SELECT group_concat(t.tag, ' ') FROM feedback_tags t WHERE t.feedback_id = NEW.id), ''));
+    INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = NEW.id), '', NEW.context || char(10) || NEW.observation || char(10) || NEW.impact || char(10) || NEW.next_time || char(10) || NEW.response || char(10) || coalesce((SELECT group_concat(ft.tag, ' ') FROM feedback_tags ft WHERE ft.feedback_id = NEW.id), ''));
 END;
 
 CREATE TRIGGER search_feedback_update AFTER UPDATE ON feedback BEGIN
     DELETE FROM search_index WHERE rowid = (SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = OLD.id);
     DELETE FROM search_docs WHERE kind = 'feedback' AND record_id = OLD.id;
     INSERT INTO search_docs (rowid, kind, record_id, person_id, parent_id, day, status, extra) VALUES ((SELECT coalesce(max(rowid), CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) * 1048576) + 1 FROM search_docs WHERE rowid >= CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) * 1048576 AND rowid < (CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER) + 1) * 1048576), 'feedback', NEW.id, NEW.person_id, NULL, CAST(julianday(NEW.observed_on) - 2440587.5 AS INTEGER), NEW.status, NEW.kind);
-    INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = NEW.id), '', NEW.context || char(10) || NEW.observation || char(10) || NEW.impact || char(10) || NEW.next_time || char(10) || NEW.response || char(10) || coalesce((SELECT group_concat(t.tag, ' ') FROM feedback_tags t WHERE t.feedback_id = NEW.id), ''));
+    INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = NEW.id), '', NEW.context || char(10) || NEW.observation || char(10) || NEW.impact || char(10) || NEW.next_time || char(10) || NEW.response || char(10) || coalesce((SELECT group_concat(ft.tag, ' ') FROM feedback_tags ft WHERE ft.feedback_id = NEW.id), ''));
 END;
 
 CREATE TRIGGER search_feedback_delete AFTER DELETE ON feedback BEGIN
@@ -229,12 +229,12 @@ END;
 
 CREATE TRIGGER search_feedback_tag_insert AFTER INSERT ON feedback_tags BEGIN
     DELETE FROM search_index WHERE rowid = (SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = NEW.feedback_id);
-    INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(t.tag, ' ') FROM feedback_tags t WHERE t.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback' AND d.record_id = NEW.feedback_id;
+    INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(ft.tag, ' ') FROM feedback_tags ft WHERE ft.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback' AND d.record_id = NEW.feedback_id;
 END;
 
 CREATE TRIGGER search_feedback_tag_delete AFTER DELETE ON feedback_tags BEGIN
     DELETE FROM search_index WHERE rowid = (SELECT rowid FROM search_docs WHERE kind = 'feedback' AND record_id = OLD.feedback_id);
-    INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(t.tag, ' ') FROM feedback_tags t WHERE t.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback' AND d.record_id = OLD.feedback_id;
+    INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(ft.tag, ' ') FROM feedback_tags ft WHERE ft.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback' AND d.record_id = OLD.feedback_id;
 END;
 
 CREATE TRIGGER search_conflict_party_insert AFTER INSERT ON conflict_parties BEGIN
@@ -281,7 +281,7 @@ INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.text FROM se
 
 INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.text FROM search_docs d JOIN action_items t ON t.id = d.record_id WHERE d.kind = 'action_item';
 
-INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(t.tag, ' ') FROM feedback_tags t WHERE t.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback';
+INSERT INTO search_index (rowid, title, body) SELECT d.rowid, '', t.context || char(10) || t.observation || char(10) || t.impact || char(10) || t.next_time || char(10) || t.response || char(10) || coalesce((SELECT group_concat(ft.tag, ' ') FROM feedback_tags ft WHERE ft.feedback_id = t.id), '') FROM search_docs d JOIN feedback t ON t.id = d.record_id WHERE d.kind = 'feedback';
 
 INSERT INTO search_index (rowid, title, body) SELECT d.rowid, t.title, t.description || char(10) || t.next_step || char(10) || t.resolution || char(10) || coalesce((SELECT group_concat(p.outsider_name, ' ') FROM conflict_parties p WHERE p.conflict_id = t.id), '') FROM search_docs d JOIN conflicts t ON t.id = d.record_id WHERE d.kind = 'conflict';
 

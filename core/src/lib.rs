@@ -5,6 +5,7 @@
 //! here holds for all of them.
 
 pub mod backup;
+pub mod demo;
 pub mod error;
 pub mod feedback_checks;
 pub mod files;
