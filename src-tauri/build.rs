@@ -94,6 +94,7 @@ const COMMANDS: &[&str] = &[
     "prep_sheet",
     "review_preview",
     "save_review",
+    "create_sample_team",
 ];
 
 fn main() {

@@ -47,6 +47,26 @@ pub enum Command {
     Export(ExportArgs),
     /// Import a Candor JSON export: checked whole first, then all or nothing.
     Import(ImportArgs),
+    /// Fill an empty journal with a realistic, made-up team (same seed, same
+    /// data): for trying Candor out, and for benchmarks.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  candor demo --people 60 --years 10 --db /tmp/big.db
+
+Demo data only goes into an empty journal: point --db at a new file.")]
+pub struct DemoArgs {
+    /// People on the team at any one time (leavers are replaced).
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub people: usize,
+    /// Years of history, ending today.
+    #[arg(long, default_value_t = 2, value_name = "Y")]
+    pub years: u32,
+    /// The random seed: the same seed gives the same journal.
+    #[arg(long, default_value_t = candor_core::demo::DEFAULT_SEED, value_name = "S")]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -380,6 +400,31 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
                 .map_err(|e| e.to_string())?;
             write_import(out, &report)
                 .map_err(|err| format!("could not write the output: {err}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo(args) => {
+            let store = Store::open(db_path).map_err(|e| e.to_string())?;
+            let options = candor_core::demo::DemoOptions {
+                people: args.people,
+                years: args.years,
+                seed: args.seed,
+                end: today(),
+            };
+            let started = std::time::Instant::now();
+            let report = candor_core::demo::generate(store.conn(), &options, None)
+                .map_err(|e| e.to_string())?;
+            writeln!(
+                out,
+                "Wrote {} records ({} people, {} 1-on-1s, {} feedback, {} goals) to {} in {:.1} s.",
+                report.records,
+                report.people,
+                report.one_on_ones,
+                report.feedback,
+                report.goals,
+                db_path.display(),
+                started.elapsed().as_secs_f64()
+            )
+            .map_err(|err| format!("could not write the output: {err}"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Prep(args) => {

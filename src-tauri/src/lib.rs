@@ -111,6 +111,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::data::prep_sheet,
             commands::data::review_preview,
             commands::data::save_review,
+            commands::data::create_sample_team,
         ])
 }
 

@@ -746,3 +746,43 @@ fn backup_export_and_import_work_headless_and_round_trip() {
     let refused = candor(&["--db", fresh_arg, "import", broken.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(2));
 }
+
+#[test]
+fn demo_fills_an_empty_journal_the_same_way_for_the_same_seed_and_refuses_a_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, seed: &str| {
+        let db = dir.path().join(name);
+        let output = candor(&[
+            "--db",
+            db.to_str().unwrap(),
+            "demo",
+            "--people",
+            "4",
+            "--years",
+            "1",
+            "--seed",
+            seed,
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        assert!(stdout(&output).starts_with("Wrote "), "{}", stdout(&output));
+        let json = candor(&[
+            "--db",
+            db.to_str().unwrap(),
+            "people",
+            "list",
+            "--json",
+            "--all",
+        ]);
+        stdout(&json)
+    };
+    let first = run("a.db", "7");
+    assert_eq!(first, run("b.db", "7"), "the same seed gives the same team");
+    assert_ne!(first, run("c.db", "8"), "another seed gives another team");
+    let people: Value = serde_json::from_str(&first).unwrap();
+    assert!(people.as_array().unwrap().len() >= 4);
+
+    let real = prepared_journal(dir.path());
+    let refused = candor(&["--db", real.to_str().unwrap(), "demo"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(assert_one_line_error(&refused).contains("not empty"));
+}

@@ -132,3 +132,24 @@ fn an_overdue_one_on_one_vanishes_once_held_from_its_row_and_snoozing_hides_a_ro
     app.screenshot("due-all-clear");
     let _ = bo;
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn an_empty_journal_welcomes_and_can_be_tried_with_a_sample_team() {
+    let data = DataDir::new();
+    let app = App::launch(&data);
+    app.wait_for_text("#welcome", "Start with the people you manage");
+    app.screenshot("welcome");
+    app.wait_for("#welcome [data-action=sample-team]").click();
+    // The app reloads on the sample journal and lands on Due.
+    app.wait_until("the sample team in the sidebar", || {
+        app.texts("#team-list li").len() >= 6
+    });
+    app.wait_for("#due .due-row");
+    let rows = app.texts("#due .due-row").len();
+    assert!(rows > 0, "a two-year journal owes some conversations");
+    app.screenshot("due-sample");
+    app.go("#/people");
+    app.wait_for("#people-list");
+    app.screenshot("people-sample");
+}

@@ -729,3 +729,6 @@ export const reviewPreview = (personId, from, to) => call('review_preview', { pe
  * @returns {Promise<string|null>} the saved path
  */
 export const saveReview = (personId, from, to, format) => call('save_review', { person_id: personId, from, to, format });
+
+/** Fills an empty journal with a made-up sample team. */
+export const createSampleTeam = () => call('create_sample_team');

@@ -1457,8 +1457,13 @@ fn write_items(
         let text = text::from(bank, rng, ctx);
         let due = rng.chance(88).then(|| day + days(rng.range(2, 14)));
         let horizon = due.unwrap_or(day + days(7));
+        // Most items are done; the few left open are recent ones. A manager
+        // tidies up: nothing stays open for months (and the Due view of the
+        // sample would otherwise be a wall of years-old items). One draw
+        // either way, so the rest of the journal stays the same.
         let done = if horizon + days(10) < end {
-            rng.chance(93)
+            let kept_open = !rng.chance(93);
+            !(kept_open && horizon + days(45) >= end)
         } else {
             rng.chance(45)
         };

@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import { openUpdateDialog } from '../components/conflict-bits.js';
 import { field, formDialog } from '../components/dialog.js';
 import { fill, formatDate, h, icon, isoDate, toast } from '../dom.js';
+import { sampleButton } from './people.js';
 import { openStartDialog } from './start-one-on-one.js';
 
 const GROUPS = [
@@ -32,7 +33,17 @@ export async function render(ctx) {
   let showSnoozed = false;
 
   async function load() {
-    const list = await api.dueList();
+    const [list, team] = await Promise.all([api.dueList(), api.listPeople('all')]);
+    if (team.length === 0) {
+      ctx.setTitle('Welcome to Candor', 'A private journal for your 1-on-1s, feedback and the conversations you owe');
+      fill(body, h('section', { class: 'empty welcome', id: 'welcome' },
+        h('h2', { text: 'Start with the people you manage' }),
+        h('p', { text: 'Add your team with how often you meet each person. Candor then reminds you here of the conversations you owe: 1-on-1s past their cadence, feedback going stale, conflicts gone quiet. Everything stays in one file on this computer.' }),
+        h('div', { class: 'empty-actions' },
+          h('a', { class: 'button primary', href: '#/people', text: 'Add your team' }),
+          sampleButton())));
+      return;
+    }
     ctx.setTitle('Due', summaryLine(list));
     ctx.dueChanged(list.counts.overdue);
     const sections = GROUPS

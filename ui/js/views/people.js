@@ -18,7 +18,10 @@ export async function render(ctx) {
     return h('section', { class: 'empty', 'aria-labelledby': 'empty-title' },
       h('h2', { id: 'empty-title', text: 'Start with the people you manage' }),
       h('p', { text: 'Add each person on your team with how often you meet and how they like to hear feedback. Everything stays in one file on this computer.' }),
-      h('button', { type: 'button', class: 'button primary', onclick: () => openAddDialog(ctx) }, icon('plus'), 'Add your first person'));
+      h('div', { class: 'empty-actions' },
+        h('button', { type: 'button', class: 'button primary', onclick: () => openAddDialog(ctx) }, icon('plus'), 'Add your first person'),
+        sampleButton()),
+      h('p', { class: 'small muted', text: 'The sample team is made up: eight people and two years of 1-on-1s, feedback, conflicts and goals, to look around with. It fills this journal; for real notes afterwards, start Candor on a new file (candor --db PATH) or remove this one.' }));
   }
 
   return h('div', { class: 'stack' },
@@ -73,4 +76,24 @@ export function openAddDialog(ctx) {
   document.body.append(dialog);
   dialog.showModal();
   /** @type {HTMLInputElement|null} */ (dialog.querySelector('input[name=name]'))?.focus();
+}
+
+/** Fills the empty journal with a made-up team, then reloads. */
+export function sampleButton() {
+  const button = h('button', { type: 'button', class: 'button', 'data-action': 'sample-team' }, 'Try it with a sample team');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = 'Making up a team…';
+    try {
+      const report = await api.createSampleTeam();
+      toast(`${report.people} people and ${report.records} records added`);
+      location.hash = '#/due';
+      location.reload();
+    } catch (error) {
+      toast(error.message, 'error');
+      button.disabled = false;
+      button.textContent = 'Try it with a sample team';
+    }
+  });
+  return button;
 }
