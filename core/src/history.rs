@@ -238,12 +238,15 @@ pub struct RangeCounts {
     pub average_mood: Option<f64>,
 }
 
-/// Counts for `from..=to`; the "open" figures are as of now.
+/// Counts for `from..=to`; the "open" figures are as of now. The expected
+/// 1-on-1s count only the days they were on the team (from their start
+/// date) up to `today`, the same rule as the review packet's.
 pub fn range_counts(
     conn: &Connection,
     person_id: Uuid,
     from: &str,
     to: &str,
+    today: NaiveDate,
 ) -> Result<RangeCounts> {
     let (Some(from), Some(to)) = dates(Some(from), Some(to))? else {
         return Err(Error::invalid(
@@ -256,7 +259,13 @@ pub fn range_counts(
     let count = |sql: &str| -> Result<i64> {
         Ok(conn.query_row(sql, params![id, from, to], |row| row.get(0))?)
     };
-    let days = (to - from).num_days() + 1;
+    let start = person.start_date.map_or(from, |s| s.max(from));
+    let end = to.min(today);
+    let days = if end < start {
+        0
+    } else {
+        (end - start).num_days() + 1
+    };
     Ok(RangeCounts {
         held: count("SELECT count(*) FROM one_on_ones WHERE person_id = ?1 AND status = 'held' AND held_on BETWEEN ?2 AND ?3")?,
         expected: days / person.cadence_days.max(1),

@@ -674,14 +674,21 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
         moods.iter().map(|m| m.mood).collect::<Vec<_>>(),
         [1, 2, 3, 4]
     );
-    let counts = history::range_counts(conn, ana.id, "2026-01-01", "2026-03-31").unwrap();
+    let counts =
+        history::range_counts(conn, ana.id, "2026-01-01", "2026-03-31", day(TODAY)).unwrap();
     assert_eq!(
         (counts.held, counts.expected),
         (10, 12),
         "90 days at a weekly cadence"
     );
     assert_eq!(counts.open_conflicts, 1);
-    assert!(history::range_counts(conn, ana.id, "2026-03-31", "2026-01-01").is_err());
+    assert!(history::range_counts(conn, ana.id, "2026-03-31", "2026-01-01", day(TODAY)).is_err());
+    let future =
+        history::range_counts(conn, ana.id, "2026-11-01", "2027-01-31", day(TODAY)).unwrap();
+    assert_eq!(
+        future.expected, 4,
+        "days after today expect nothing yet: 29 days, weekly"
+    );
 }
 
 #[test]

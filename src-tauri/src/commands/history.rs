@@ -99,7 +99,7 @@ pub fn history_summary(
 ) -> CommandResult<HistorySummary> {
     state.with_store(|store| {
         let id = people::parse_id(&person_id)?;
-        let counts = history::range_counts(store.conn(), id, &from, &to)?;
+        let counts = history::range_counts(store.conn(), id, &from, &to, today())?;
         let moods = history::mood_series(store.conn(), id, counts.from, counts.to)?;
         Ok(HistorySummary { moods, counts })
     })
