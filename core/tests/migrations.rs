@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_reminders.sql"),
     include_str!("../migrations/0006_goals.sql"),
     include_str!("../migrations/0007_search.sql"),
+    include_str!("../migrations/0008_foreign_key_indexes.sql"),
 ];
 
 /// How to add what a new schema version needs, for failure messages.

@@ -170,3 +170,58 @@ fn a_journal_stays_readable_with_plain_sqlite() {
     assert_eq!(id, ana.id.to_string(), "ids are stored as UUID text");
     assert_eq!(start, "2025-01-06", "dates are stored as ISO text");
 }
+
+/// Every foreign key has an index that starts with its column (what
+/// `sqlite3 candor.db .lint fkey-indexes` checks, except that a partial
+/// index on `column IS NOT NULL` also serves: the lookups are `column = ?`).
+/// Without one, deleting a
+/// parent, or inserting one while deferred violations are pending (as an
+/// import does), reads the whole child table for every row.
+#[test]
+fn every_foreign_key_has_an_index_on_its_column() {
+    let store = Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut keys = 0;
+    let mut missing = Vec::new();
+    for table in &tables {
+        let fks: Vec<(String, String)> = conn
+            .prepare("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)")
+            .unwrap()
+            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (column, parent) in fks {
+            keys += 1;
+            let indexed: bool = conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM pragma_index_list(?1) AS l \
+                     JOIN pragma_index_info(l.name) AS i ON i.seqno = 0 \
+                     JOIN sqlite_schema AS s ON s.name = l.name \
+                     WHERE i.name = ?2 AND (l.partial = 0 \
+                       OR s.sql LIKE '%WHERE ' || ?2 || ' IS NOT NULL'))",
+                    [table, &column],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if !indexed {
+                missing.push(format!("{table}.{column} -> {parent}"));
+            }
+        }
+    }
+    assert!(keys >= 20, "the schema's foreign keys were found ({keys})");
+    assert!(
+        missing.is_empty(),
+        "foreign keys without an index: {missing:?}"
+    );
+}

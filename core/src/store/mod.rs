@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_reminders.sql"),
     include_str!("../../migrations/0006_goals.sql"),
     include_str!("../../migrations/0007_search.sql"),
+    include_str!("../../migrations/0008_foreign_key_indexes.sql"),
 ];
 
 /// The schema version this build writes and understands.
