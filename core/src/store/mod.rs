@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_goals.sql"),
     include_str!("../../migrations/0007_search.sql"),
     include_str!("../../migrations/0008_foreign_key_indexes.sql"),
+    include_str!("../../migrations/0009_search_prefixes.sql"),
 ];
 
 /// The schema version this build writes and understands.
