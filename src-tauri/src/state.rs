@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use candor_core::store::{Checkpointer, CHECKPOINT_EVERY};
 use candor_core::Store;
 
 use crate::error::{CommandError, CommandResult};
@@ -13,6 +14,10 @@ pub struct AppState {
     /// Held for the app's life: one window per journal.
     _instance_lock: Option<std::fs::File>,
     journal: Result<Mutex<Store>, CommandError>,
+    /// Checkpoints the journal's WAL off the saving path, for the app's
+    /// life. `None` if it could not start: the writer then checkpoints on
+    /// its own, as SQLite does by default.
+    _checkpointer: Option<Checkpointer>,
     /// A file chosen for import, checked by a dry run, awaiting confirmation.
     pending_import: Mutex<Option<Vec<u8>>>,
 }
@@ -28,10 +33,18 @@ impl AppState {
                 .map_err(CommandError::from),
             Err(err) => Err(err.clone()),
         };
+        let checkpointer = journal.as_ref().ok().and_then(|store| {
+            store
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .checkpoint_in_background(CHECKPOINT_EVERY)
+                .ok()
+        });
         AppState {
             _instance_lock: lock.ok(),
             db_path,
             journal,
+            _checkpointer: checkpointer,
             pending_import: Mutex::new(None),
         }
     }
@@ -42,6 +55,7 @@ impl AppState {
             _instance_lock: None,
             db_path,
             journal: Ok(Mutex::new(store)),
+            _checkpointer: None,
             pending_import: Mutex::new(None),
         }
     }
@@ -156,6 +170,25 @@ mod tests {
         assert!(
             again.open_error().is_none(),
             "closing the first frees the journal"
+        );
+    }
+
+    #[test]
+    fn the_app_checkpoints_its_journal_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("candor.db"));
+        assert!(state._checkpointer.is_some(), "the checkpointer runs");
+        let pages: i64 = state
+            .with_store(|store| {
+                Ok(store
+                    .conn()
+                    .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))?)
+            })
+            .unwrap();
+        assert_eq!(
+            pages,
+            candor_core::store::BACKSTOP_PAGES,
+            "saves no longer pay for checkpoints"
         );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod action_items;
 pub mod agenda;
+mod checkpoint;
 pub mod conflicts;
 pub mod feedback;
 pub mod goals;
@@ -13,6 +14,8 @@ pub mod questions;
 pub mod settings;
 pub mod snoozes;
 pub mod templates;
+
+pub use checkpoint::{Checkpointer, BACKSTOP_PAGES, CHECKPOINT_EVERY};
 
 use std::path::{Path, PathBuf};
 
