@@ -17,6 +17,11 @@ use crate::state::AppState;
 /// How often the running app looks for newly overdue reminders.
 const CHECK_EVERY: Duration = Duration::from_secs(30 * 60);
 
+/// The first look waits this long after start: the window's first screen
+/// gets the journal (and both cores) to itself, and the notification still
+/// comes as the app starts.
+const FIRST_CHECK_AFTER: Duration = Duration::from_secs(3);
+
 /// Which reminders were notified, and on which day.
 #[derive(Debug, Default)]
 pub struct Notified {
@@ -49,6 +54,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .name("candor-notify".into())
         .spawn(move || {
             let mut notified = Notified::default();
+            std::thread::sleep(FIRST_CHECK_AFTER);
             loop {
                 check(&app, &mut notified);
                 std::thread::sleep(CHECK_EVERY);

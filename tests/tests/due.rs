@@ -153,3 +153,59 @@ fn an_empty_journal_welcomes_and_can_be_tried_with_a_sample_team() {
     app.wait_for("#people-list");
     app.screenshot("people-sample");
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn a_long_group_shows_its_most_urgent_rows_until_asked_for_all() {
+    let data = DataDir::new();
+    {
+        let store = candor_core::Store::open(data.db_path()).unwrap();
+        let conn = store.conn();
+        let today = Local::now().date_naive();
+        let long_ago = (today - Duration::days(90)).to_string();
+        let held = today - Duration::days(30);
+        for i in 1..=30 {
+            let who = people::create(
+                conn,
+                &PersonInput {
+                    name: format!("Person {i:02}"),
+                    start_date: Some(long_ago.clone()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let m = one_on_ones::start(
+                conn,
+                who.id,
+                &NewOneOnOne {
+                    scheduled_at: format!("{held}T10:00"),
+                    template_id: None,
+                },
+            )
+            .unwrap();
+            one_on_ones::mark_held(conn, m.id, &held.to_string(), today).unwrap();
+        }
+    }
+    let app = App::launch(&data);
+    app.wait_for("#due .due-overdue .due-row");
+    assert_eq!(
+        app.texts("#due .due-overdue .count"),
+        vec!["30".to_owned()],
+        "the group counts every reminder"
+    );
+    assert_eq!(app.texts("#due .due-overdue .due-row").len(), 25);
+    let show_all = app.wait_for("#due [data-action=show-all-overdue]");
+    assert_eq!(show_all.text(), "Show all 30");
+    app.execute(
+        "document.querySelector('#due [data-action=show-all-overdue]').scrollIntoView({block: 'center'})",
+        serde_json::json!([]),
+    );
+    app.screenshot("due-long-group-collapsed");
+    show_all.click();
+    app.wait_until("every overdue row", || {
+        app.texts("#due .due-overdue .due-row").len() == 30
+    });
+    assert!(app
+        .try_find("#due [data-action=show-all-overdue]")
+        .is_none());
+}

@@ -4,19 +4,26 @@
 import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
-import * as conflict from './views/conflict.js';
-import * as conflicts from './views/conflicts.js';
-import * as due from './views/due.js';
-import * as feedbackComposer from './views/feedback-composer.js';
-import * as feedbackList from './views/feedback-list.js';
-import * as oneOnOne from './views/one-on-one.js';
-import * as people from './views/people.js';
-import * as person from './views/person.js';
-import * as questions from './views/questions.js';
-import * as settings from './views/settings.js';
-import * as review from './views/review.js';
-import * as search from './views/search.js';
-import * as timeline from './views/timeline.js';
+
+/**
+ * Each view's module, loaded the first time it is shown: start-up parses
+ * only the Due view's code.
+ */
+const views = {
+  conflict: () => import('./views/conflict.js'),
+  conflicts: () => import('./views/conflicts.js'),
+  due: () => import('./views/due.js'),
+  feedbackComposer: () => import('./views/feedback-composer.js'),
+  feedbackList: () => import('./views/feedback-list.js'),
+  oneOnOne: () => import('./views/one-on-one.js'),
+  people: () => import('./views/people.js'),
+  person: () => import('./views/person.js'),
+  questions: () => import('./views/questions.js'),
+  settings: () => import('./views/settings.js'),
+  review: () => import('./views/review.js'),
+  search: () => import('./views/search.js'),
+  timeline: () => import('./views/timeline.js'),
+};
 
 /**
  * What a view gets to shape the page around it.
@@ -38,20 +45,20 @@ const teamList = /** @type {HTMLElement} */ (document.getElementById('team-list'
 const HOME = '#/due';
 
 const routes = [
-  { pattern: /^#\/people$/, nav: 'people', view: people },
-  { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: person, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/people\/([0-9a-f-]{36})\/timeline$/, nav: 'people', view: timeline, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/people\/([0-9a-f-]{36})\/review$/, nav: 'people', view: review, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/search$/, nav: 'search', view: search },
-  { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: oneOnOne, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/feedback$/, nav: 'feedback', view: feedbackList },
-  { pattern: /^#\/feedback\/new\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ personId: m[1] }) },
-  { pattern: /^#\/feedback\/([0-9a-f-]{36})$/, nav: 'feedback', view: feedbackComposer, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/conflicts$/, nav: 'conflicts', view: conflicts },
-  { pattern: /^#\/conflicts\/([0-9a-f-]{36})$/, nav: 'conflicts', view: conflict, params: (m) => ({ id: m[1] }) },
-  { pattern: /^#\/questions$/, nav: 'questions', view: questions },
-  { pattern: /^#\/settings$/, nav: 'settings', view: settings },
-  { pattern: /^#\/due$/, nav: 'due', view: due },
+  { pattern: /^#\/people$/, nav: 'people', view: views.people },
+  { pattern: /^#\/people\/([0-9a-f-]{36})$/, nav: 'people', view: views.person, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/people\/([0-9a-f-]{36})\/timeline$/, nav: 'people', view: views.timeline, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/people\/([0-9a-f-]{36})\/review$/, nav: 'people', view: views.review, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/search$/, nav: 'search', view: views.search },
+  { pattern: /^#\/one-on-ones\/([0-9a-f-]{36})$/, nav: 'people', view: views.oneOnOne, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/feedback$/, nav: 'feedback', view: views.feedbackList },
+  { pattern: /^#\/feedback\/new\/([0-9a-f-]{36})$/, nav: 'feedback', view: views.feedbackComposer, params: (m) => ({ personId: m[1] }) },
+  { pattern: /^#\/feedback\/([0-9a-f-]{36})$/, nav: 'feedback', view: views.feedbackComposer, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/conflicts$/, nav: 'conflicts', view: views.conflicts },
+  { pattern: /^#\/conflicts\/([0-9a-f-]{36})$/, nav: 'conflicts', view: views.conflict, params: (m) => ({ id: m[1] }) },
+  { pattern: /^#\/questions$/, nav: 'questions', view: views.questions },
+  { pattern: /^#\/settings$/, nav: 'settings', view: views.settings },
+  { pattern: /^#\/due$/, nav: 'due', view: views.due },
 ];
 
 let renderToken = 0;
@@ -111,7 +118,9 @@ async function route() {
   view.setAttribute('aria-busy', 'true');
   let content;
   try {
-    content = await match.r.view.render(ctx, match.r.params ? match.r.params(match.m) : {});
+    const module = await match.r.view();
+    if (token !== renderToken) return;
+    content = await module.render(ctx, match.r.params ? match.r.params(match.m) : {});
   } catch (error) {
     ctx.setTitle('Something went wrong');
     ctx.setActions();

@@ -15,6 +15,12 @@ const GROUPS = [
   ['upcoming', 'Coming up', 'In the next few days.'],
 ];
 
+/**
+ * Rows a group shows until asked for all: a long backlog (a journal left
+ * alone for months) stays a list to triage, and the screen opens fast.
+ */
+const GROUP_ROWS = 25;
+
 const KIND_LABEL = {
   one_on_one: '1-on-1',
   missed_one_on_one: '1-on-1 not recorded',
@@ -31,6 +37,9 @@ const KIND_LABEL = {
 export async function render(ctx) {
   const body = h('div', { class: 'stack', id: 'due' });
   let showSnoozed = false;
+  /** Groups shown in full: the others show their most urgent rows first. */
+  const expanded = new Set();
+  const visible = (level, items) => (expanded.has(level) ? items : items.slice(0, GROUP_ROWS));
 
   async function load() {
     const [list, team] = await Promise.all([api.dueList(), api.listPeople('all')]);
@@ -54,7 +63,15 @@ export async function render(ctx) {
           h('div', { class: 'card-head' },
             h('h2', { id: `due-${level}-title` }, title, ' ', h('span', { class: 'count', text: String(items.length) })),
             h('span', { class: 'small muted', text: note })),
-          h('ul', { class: 'due-list' }, items.map((r) => row(r, list.today)))));
+          h('ul', { class: 'due-list' }, visible(level, items).map((r) => row(r, list.today))),
+          items.length > visible(level, items).length
+            ? h('button', {
+              type: 'button',
+              class: 'button quiet small show-all',
+              'data-action': `show-all-${level}`,
+              onclick: () => { expanded.add(level); load(); },
+            }, `Show all ${items.length}`)
+            : null));
     const snoozedBlock = list.snoozed
       ? h('div', { class: 'snoozed-block' },
         h('button', { type: 'button', class: 'button quiet small', 'data-action': 'toggle-snoozed', onclick: () => { showSnoozed = !showSnoozed; load(); } },
