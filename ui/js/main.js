@@ -62,6 +62,8 @@ const routes = [
 ];
 
 let renderToken = 0;
+/** Whether the view being shown has already reported the overdue count. */
+let countShown = false;
 
 /** @type {ViewContext} */
 const ctx = {
@@ -81,6 +83,7 @@ const ctx = {
     refreshTeam();
   },
   dueChanged(overdue) {
+    countShown = true;
     showDueCount(overdue);
   },
 };
@@ -116,6 +119,7 @@ async function route() {
   if (token !== renderToken) return;
   highlightNav(hash, match.r.nav ?? hash.slice(2));
   view.setAttribute('aria-busy', 'true');
+  countShown = false;
   let content;
   try {
     const module = await match.r.view();
@@ -130,7 +134,7 @@ async function route() {
   view.replaceChildren(content);
   view.scrollTop = 0;
   view.setAttribute('aria-busy', 'false');
-  refreshDueCount();
+  if (!countShown) refreshDueCount();
 }
 
 function highlightNav(hash, nav) {

@@ -42,8 +42,11 @@ export async function render(ctx) {
   const visible = (level, items) => (expanded.has(level) ? items : items.slice(0, GROUP_ROWS));
 
   async function load() {
-    const [list, team] = await Promise.all([api.dueList(), api.listPeople('all')]);
-    if (team.length === 0) {
+    const list = await api.dueList();
+    // Reminders mean people; only a journal with none can be new.
+    const empty = list.reminders.length === 0 && list.snoozed === 0
+      && (await api.listPeople('all')).length === 0;
+    if (empty) {
       ctx.setTitle('Welcome to Candor', 'A private journal for your 1-on-1s, feedback and the conversations you owe');
       fill(body, h('section', { class: 'empty welcome', id: 'welcome' },
         h('h2', { text: 'Start with the people you manage' }),
