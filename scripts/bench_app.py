@@ -469,7 +469,7 @@ def report(cases, args, load_before, load_after):
         "",
         f"- Measured {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} on {machine()}.",
         f"- {args.versions}; Xvfb {args.xvfb_size}, WebKit compositing "
-        + ("disabled (`WEBKIT_DISABLE_COMPOSITING_MODE=1`)" if args.compositing == "off" else "as WebKit chooses (default)")
+        + ("disabled (`WEBKIT_DISABLE_COMPOSITING_MODE=1`)" if args.compositing == "off" else "as the apps choose (default: both turn it off when the machine has no GPU render node, /dev/dri/renderD*)")
         + ".",
         f"- {args.runs} measured starts per case after {args.warmup} unmeasured warm-up start(s), cases interleaved; "
         f"memory read {args.settle:g} s after ready. Load average before/after: {load_before} / {load_after}.",

@@ -51,6 +51,9 @@ impl<R: Runtime> Assets<R> for BarePage {
 }
 
 fn main() {
+    // The same rendering choice as Candor's window (compositing off on a
+    // computer with no GPU), so the two are compared like for like.
+    candor_app::avoid_software_compositing();
     let mut context: tauri::Context<tauri::Wry> = tauri::generate_context!();
     context.set_assets(Box::new(BarePage));
     for window in &mut context.config_mut().app.windows {

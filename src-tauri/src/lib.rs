@@ -7,7 +7,7 @@ pub mod error;
 pub mod notify;
 pub mod state;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::{Builder, Manager, Runtime};
 
@@ -135,6 +135,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the window on the journal at `db_path` and runs until it closes.
 pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
+    avoid_software_compositing();
     let builder = tauri::Builder::default()
         // Size and position are remembered between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build());
@@ -170,4 +171,66 @@ fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
                 eprintln!("candor: the daily backup failed ({})", err.code());
             }
         });
+}
+
+/// WebKitGTK's switch for compositing pages with OpenGL.
+const COMPOSITING_VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// WebKitGTK composites pages with OpenGL. On a computer with no GPU (no
+/// DRM render node: a virtual machine, a remote session, Xvfb) that OpenGL
+/// is Mesa's software renderer, and compositing then costs the web process
+/// about 100 MiB and CPU time for nothing a journal needs (measured with
+/// `scripts/bench-app`). There, compositing is turned off, unless the
+/// variable is already set, which always wins. Call it first thing, before
+/// any thread starts: it sets an environment variable.
+pub fn avoid_software_compositing() {
+    if cfg!(target_os = "linux")
+        && should_disable_compositing(
+            std::env::var_os(COMPOSITING_VAR).is_some(),
+            Path::new("/dev/dri"),
+        )
+    {
+        std::env::set_var(COMPOSITING_VAR, "1");
+    }
+}
+
+/// Whether to turn compositing off: not when the user chose, and not when
+/// `dri` (normally `/dev/dri`) holds a GPU render node.
+fn should_disable_compositing(already_set: bool, dri: &Path) -> bool {
+    if already_set {
+        return false;
+    }
+    let has_gpu = std::fs::read_dir(dri).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|entry| entry.file_name().to_string_lossy().starts_with("renderD"))
+    });
+    !has_gpu
+}
+
+#[cfg(test)]
+mod compositing_tests {
+    use super::should_disable_compositing;
+
+    #[test]
+    fn compositing_is_turned_off_only_without_a_gpu_and_without_a_choice() {
+        let dir = tempfile::tempdir().unwrap();
+        let dri = dir.path().join("dri");
+        assert!(
+            should_disable_compositing(false, &dri),
+            "no /dev/dri at all: software rendering"
+        );
+        std::fs::create_dir(&dri).unwrap();
+        std::fs::write(dri.join("card0"), "").unwrap();
+        assert!(
+            should_disable_compositing(false, &dri),
+            "a display card without a render node"
+        );
+        std::fs::write(dri.join("renderD128"), "").unwrap();
+        assert!(!should_disable_compositing(false, &dri), "a GPU renders");
+        assert!(
+            !should_disable_compositing(true, std::path::Path::new("/nonexistent")),
+            "the user's own setting wins"
+        );
+    }
 }
