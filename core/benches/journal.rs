@@ -33,10 +33,8 @@ use rusqlite::{params, Connection};
 use tempfile::TempDir;
 use uuid::Uuid;
 
-use support::{ms, spread, Journal, Scale, Spread};
+use support::{ms, spread, Journal, Scale, Spread, SEARCH_LIMIT};
 
-/// What the search view sends (`ui/js/views/search.js`).
-const SEARCH_LIMIT: usize = 60;
 /// The `exported_at` written into the export, fixed so runs compare.
 const EXPORTED_AT: &str = "2026-11-29T09:00:00.000Z";
 /// The schema version before the search index (migration 7).

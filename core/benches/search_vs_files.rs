@@ -35,10 +35,7 @@ use std::time::Duration;
 use candor_core::search::{self, SearchQuery};
 use candor_core::{demo, transfer, Store};
 
-use support::{ms, spread, Scale, Spread};
-
-/// What the search view sends (`ui/js/views/search.js`).
-const SEARCH_LIMIT: usize = 60;
+use support::{ms, spread, Scale, Spread, SEARCH_LIMIT};
 
 /// A search tool found on this machine.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,15 +4,37 @@
 use candor_core::feedback::{self, FeedbackInput};
 use candor_core::one_on_ones::{self, NewOneOnOne};
 use candor_core::people::{self, PersonInput};
+use candor_core::Store;
 use candor_e2e::{App, DataDir};
-use chrono::{Duration, Local};
+use chrono::{Duration, Local, NaiveDate};
+
+/// A 1-on-1 with `who` held on `day`, recorded the usual way.
+fn held(store: &Store, who: &people::Person, day: NaiveDate) {
+    let conn = store.conn();
+    let meeting = one_on_ones::start(
+        conn,
+        who.id,
+        &NewOneOnOne {
+            scheduled_at: format!("{day}T10:00"),
+            template_id: None,
+        },
+    )
+    .unwrap();
+    one_on_ones::mark_held(
+        conn,
+        meeting.id,
+        &day.to_string(),
+        Local::now().date_naive(),
+    )
+    .unwrap();
+}
 
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
 fn an_overdue_one_on_one_vanishes_once_held_from_its_row_and_snoozing_hides_a_row() {
     let data = DataDir::new();
     let (ana, bo) = {
-        let store = candor_core::Store::open(data.db_path()).unwrap();
+        let store = Store::open(data.db_path()).unwrap();
         let conn = store.conn();
         let today = Local::now().date_naive();
         let long_ago = (today - Duration::days(60)).to_string();
@@ -43,31 +65,12 @@ fn an_overdue_one_on_one_vanishes_once_held_from_its_row_and_snoozing_hides_a_ro
             },
         )
         .unwrap();
-        let held = today - Duration::days(30);
         for who in [&ana, &bo] {
-            let m = one_on_ones::start(
-                conn,
-                who.id,
-                &NewOneOnOne {
-                    scheduled_at: format!("{held}T10:00"),
-                    template_id: None,
-                },
-            )
-            .unwrap();
-            one_on_ones::mark_held(conn, m.id, &held.to_string(), today).unwrap();
+            held(&store, who, today - Duration::days(30));
         }
         // Bo met recently; his redirecting draft is going stale.
         let recent = today - Duration::days(2);
-        let m = one_on_ones::start(
-            conn,
-            bo.id,
-            &NewOneOnOne {
-                scheduled_at: format!("{recent}T10:00"),
-                template_id: None,
-            },
-        )
-        .unwrap();
-        one_on_ones::mark_held(conn, m.id, &recent.to_string(), today).unwrap();
+        held(&store, &bo, recent);
         feedback::create(
             conn,
             bo.id,
@@ -159,11 +162,11 @@ fn an_empty_journal_welcomes_and_can_be_tried_with_a_sample_team() {
 fn a_long_group_shows_its_most_urgent_rows_until_asked_for_all() {
     let data = DataDir::new();
     {
-        let store = candor_core::Store::open(data.db_path()).unwrap();
+        let store = Store::open(data.db_path()).unwrap();
         let conn = store.conn();
         let today = Local::now().date_naive();
         let long_ago = (today - Duration::days(90)).to_string();
-        let held = today - Duration::days(30);
+        let met = today - Duration::days(30);
         for i in 1..=30 {
             let who = people::create(
                 conn,
@@ -174,16 +177,7 @@ fn a_long_group_shows_its_most_urgent_rows_until_asked_for_all() {
                 },
             )
             .unwrap();
-            let m = one_on_ones::start(
-                conn,
-                who.id,
-                &NewOneOnOne {
-                    scheduled_at: format!("{held}T10:00"),
-                    template_id: None,
-                },
-            )
-            .unwrap();
-            one_on_ones::mark_held(conn, m.id, &held.to_string(), today).unwrap();
+            held(&store, &who, met);
         }
     }
     let app = App::launch(&data);

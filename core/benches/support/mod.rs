@@ -12,6 +12,24 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
+/// The tables of the records the demo writes, one per kind: the demo
+/// report's keys and the journal's table names alike.
+pub const RECORD_TABLES: [&str; 10] = [
+    "people",
+    "one_on_ones",
+    "talking_points",
+    "action_items",
+    "feedback",
+    "conflicts",
+    "conflict_updates",
+    "questions_asked",
+    "goals",
+    "goal_checkins",
+];
+
+/// What the search view asks for (`ui/js/views/search.js`).
+pub const SEARCH_LIMIT: usize = 60;
+
 /// The size of journal to measure. `cargo bench` passes `--bench` to every
 /// benchmark binary: then it is the journal the targets are about (60
 /// people, 10 years). Run any other way (`cargo test --benches`), a small
@@ -90,19 +108,7 @@ pub struct Journal {
 impl Journal {
     /// A one-paragraph description for the benchmark's header.
     pub fn describe(&self) -> String {
-        let kinds = [
-            "people",
-            "one_on_ones",
-            "talking_points",
-            "action_items",
-            "feedback",
-            "conflicts",
-            "conflict_updates",
-            "questions_asked",
-            "goals",
-            "goal_checkins",
-        ];
-        let counts: Vec<String> = kinds
+        let counts: Vec<String> = RECORD_TABLES
             .iter()
             .map(|k| format!("{k} {}", self.report[*k]))
             .collect();
@@ -135,19 +141,7 @@ fn stem(options: &DemoOptions) -> String {
 /// Records of every kind in the journal, counted from its tables (the same
 /// kinds as [`candor_core::demo::DemoReport::records`]).
 pub fn count_records(conn: &Connection) -> rusqlite::Result<usize> {
-    let tables = [
-        "people",
-        "one_on_ones",
-        "talking_points",
-        "action_items",
-        "feedback",
-        "conflicts",
-        "conflict_updates",
-        "questions_asked",
-        "goals",
-        "goal_checkins",
-    ];
-    let sum = tables
+    let sum = RECORD_TABLES
         .iter()
         .map(|t| format!("(SELECT count(*) FROM {t})"))
         .collect::<Vec<_>>()
