@@ -180,7 +180,13 @@ fn main() {
     if folder.exists() {
         fs::remove_dir_all(&folder).expect("the old export can be removed");
     }
-    let exported = transfer::export_markdown(conn, &folder).expect("the Markdown export");
+    let place = candor_core::files::OutputPath::check(
+        &folder,
+        store.path(),
+        candor_core::files::OutputKind::NewFolder,
+    )
+    .expect("a place for the Markdown export");
+    let exported = transfer::export_markdown(conn, &place).expect("the Markdown export");
     let folder_bytes: u64 = exported
         .files
         .iter()

@@ -13,19 +13,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
+use crate::files::{sync_folder, OutputPath};
 use crate::store::{atomic, APPLICATION_ID, SCHEMA_VERSION};
 use crate::{Error, Result, Store};
 
 /// How many daily backups [`auto_backup`] keeps unless told otherwise.
 pub const DEFAULT_KEEP: usize = 14;
 
-/// The folder, beside the journal, that holds its automatic backups.
-pub const BACKUP_DIR: &str = "backups";
+pub use crate::paths::BACKUP_DIR;
 
 /// A backup that was written and checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,34 +77,22 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
 
 /// Copies the open journal to `dest` with the online backup API and checks
 /// the copy before it takes that name (an existing file there is replaced
-/// only by a checked copy).
+/// only by a checked copy). `dest` was checked with
+/// [`OutputPath::check`](crate::files::OutputPath::check), so it is none of
+/// the journal's files and no other database.
 ///
 /// The counts and the copy come from one read transaction, so they agree
 /// even if another process writes meanwhile. Do not call it inside a write
 /// transaction: SQLite cannot copy a database while its own connection is
 /// changing it.
-pub fn backup_to(conn: &Connection, dest: &Path) -> Result<BackupReport> {
-    if dest.is_dir() {
-        return Err(path_error(format!(
-            "the backup cannot be written to {}: it is a folder",
-            dest.display()
-        )));
-    }
-    if let Some(source) = conn.path().filter(|p| !p.is_empty()) {
-        if same_file(Path::new(source), dest) {
-            return Err(path_error(format!(
-                "{} is the journal itself; choose another file for the backup",
-                dest.display()
-            )));
-        }
-    }
-    let dir = parent_of(dest);
-    fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
+pub fn backup_to(conn: &Connection, dest: &OutputPath) -> Result<BackupReport> {
+    let dir = dest.folder();
+    let shown = dest.shown();
     let temp = tempfile::Builder::new()
         .prefix(".candor-backup-")
         .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|err| io_error("create a file in", &dir, &err))?
+        .tempfile_in(dir)
+        .map_err(|err| io_error("create a file in", dir, &err))?
         .into_temp_path();
 
     let (schema_version, counts) = atomic(conn, |conn| {
@@ -124,18 +112,42 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<BackupReport> {
     if checked.counts != counts {
         return Err(path_error(format!(
             "the backup to {} was not kept: its row counts differ from the journal's",
-            dest.display()
+            shown.display()
         )));
     }
-    temp.persist(dest)
-        .map_err(|err| io_error("write the backup to", dest, &err.error))?;
-    sync_dir(&dir);
+    // A rename: a link put at `dest` since the check is replaced, not
+    // followed.
+    temp.persist(dest.resolved())
+        .map_err(|err| io_error("write the backup to", shown, &err.error))?;
+    sync_folder(dir);
     Ok(BackupReport {
-        path: dest.to_owned(),
+        path: shown.to_owned(),
         schema_version,
         counts,
         pruned: Vec::new(),
     })
+}
+
+/// Backs the journal up, on demand, into its backups folder under a new
+/// name with the date and time (`<name>-manual-2026-11-29T101500.db`):
+/// what `candor backup` does without `--out`. Manual backups are never
+/// pruned.
+pub fn backup_into_folder(
+    conn: &Connection,
+    db_path: &Path,
+    at: NaiveDateTime,
+) -> Result<BackupReport> {
+    let dir = backups_dir(db_path);
+    fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
+    let dest = free_path(
+        &dir,
+        &format!(
+            "{}-manual-{}",
+            journal_stem(db_path),
+            at.format("%Y-%m-%dT%H%M%S")
+        ),
+    );
+    backup_to(conn, &OutputPath::owned(&dest)?)
 }
 
 /// Backs up the journal at `db_path` into `backups/` beside it, at most once
@@ -149,12 +161,13 @@ pub fn auto_backup(db_path: &Path, today: NaiveDate, keep: usize) -> Result<Opti
     let dir = backups_dir(db_path);
     let stem = journal_stem(db_path);
     let dest = dir.join(format!("{stem}-{today}.db"));
-    if dest.exists() {
+    if fs::symlink_metadata(&dest).is_ok() {
         return Ok(None);
     }
     let conn = open_read_only(db_path)?;
     identify(&conn, db_path)?;
-    let mut report = backup_to(&conn, &dest)?;
+    fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
+    let mut report = backup_to(&conn, &OutputPath::owned(&dest)?)?;
     drop(conn);
     report.pruned = prune(&dir, &stem, keep.max(1));
     Ok(Some(report))
@@ -204,11 +217,13 @@ pub fn restore_from(current: &Path, backup: &Path, today: NaiveDate) -> Result<R
         // Store::open refuses a file that is not a journal, so a mistaken
         // path never gets overwritten.
         let store = Store::open(current)?;
+        let dir = backups_dir(current);
+        fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
         let dest = free_path(
-            &backups_dir(current),
+            &dir,
             &format!("{}-before-restore-{today}", journal_stem(current)),
         );
-        Some(backup_to(store.conn(), &dest)?.path)
+        Some(backup_to(store.conn(), &OutputPath::owned(&dest)?)?.path)
     } else {
         None
     };
@@ -398,25 +413,16 @@ fn journal_stem(db_path: &Path) -> String {
 fn free_path(dir: &Path, base: &str) -> PathBuf {
     let mut path = dir.join(format!("{base}.db"));
     let mut n = 2;
-    while path.exists() {
+    while fs::symlink_metadata(&path).is_ok() {
         path = dir.join(format!("{base}-{n}.db"));
         n += 1;
     }
     path
 }
 
-fn parent_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    }
-}
-
+/// The same file under two names (a link, a hard link, `..`).
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    same_file::is_same_file(a, b).unwrap_or(false)
 }
 
 fn open_read_only(path: &Path) -> Result<Connection> {
@@ -464,16 +470,6 @@ fn io_error(action: &str, path: &Path, err: &std::io::Error) -> Error {
         "the backup failed: could not {action} {}: {err}",
         path.display()
     ))
-}
-
-/// Makes a rename durable where the OS allows it (not on Windows, where
-/// folders cannot be opened as files).
-fn sync_dir(dir: &Path) {
-    if cfg!(unix) {
-        if let Ok(handle) = fs::File::open(dir) {
-            let _ = handle.sync_all();
-        }
-    }
 }
 
 #[cfg(test)]

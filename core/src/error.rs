@@ -37,9 +37,32 @@ pub enum Error {
     #[error("could not open the journal at {}: {reason}", path.display())]
     CannotOpen { path: PathBuf, reason: String },
 
-    /// Any other SQLite failure (disk full, I/O error, a locked file, ...).
+    /// Another Candor window or command holds the journal (its lock, or
+    /// SQLite's own lock for longer than the busy timeout); nothing was
+    /// changed.
+    #[error("{message}")]
+    InUse { message: String },
+
+    /// Any other SQLite failure (disk full, I/O error, ...).
     #[error("the journal could not be read or written: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    /// SQLite's "database is locked" becomes words: another program kept the
+    /// journal busy for longer than Candor waits (the busy timeout).
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::InUse {
+                    message: "the journal is busy: another program kept it locked for too \
+                              long (is another Candor writing to it?). Try again in a moment"
+                        .into(),
+                }
+            }
+            _ => Error::Database(err),
+        }
+    }
 }
 
 impl Error {
@@ -51,6 +74,7 @@ impl Error {
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotAJournal { .. } => "not_a_journal",
             Error::CannotOpen { .. } => "cannot_open",
+            Error::InUse { .. } => "in_use",
             Error::Database(_) => "database",
         }
     }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod feedback_checks;
 pub mod files;
 pub mod history;
+pub mod lock;
 pub mod markdown;
 pub mod paths;
 pub mod reminders;

@@ -1,6 +1,8 @@
-//! Where the journal lives when nobody says otherwise.
+//! Where the journal lives when nobody says otherwise, and the names of the
+//! files that belong to it.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
 /// The application identifier, shared with `tauri.conf.json`. The desktop
 /// shell and the CLI both derive the default journal location from it, so
@@ -21,6 +23,32 @@ pub fn app_data_dir() -> Option<PathBuf> {
 /// The default journal path, `<app-data>/candor.db`.
 pub fn default_db_path() -> Option<PathBuf> {
     app_data_dir().map(|dir| dir.join(DB_FILE_NAME))
+}
+
+/// The folder, beside the journal, that holds its backups.
+pub const BACKUP_DIR: &str = "backups";
+
+/// The suffixes of the files that make up one journal, each with how a
+/// person would name it: the journal itself, SQLite's companions (its
+/// write-ahead log, shared memory and rollback journal), and Candor's lock.
+pub fn journal_sidecars() -> [(&'static str, &'static str); 5] {
+    [
+        ("", "the journal itself"),
+        ("-wal", "the journal's write-ahead log"),
+        ("-shm", "the journal's shared-memory file"),
+        ("-journal", "the journal's rollback journal"),
+        (LOCK_SUFFIX, "the journal's lock file"),
+    ]
+}
+
+/// The suffix of the journal's lock file (`candor.db.lock`).
+pub const LOCK_SUFFIX: &str = ".lock";
+
+/// The file whose lock says who writes to the journal at `db_path`.
+pub fn lock_path(db_path: &Path) -> PathBuf {
+    let mut name = OsString::from(db_path.as_os_str());
+    name.push(LOCK_SUFFIX);
+    PathBuf::from(name)
 }
 
 #[cfg(test)]

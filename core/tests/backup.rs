@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use candor_core::backup::{self, DEFAULT_KEEP};
+use candor_core::files::{OutputKind, OutputPath};
 use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
 use candor_core::people::{self, PersonInput, Scope};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
@@ -64,6 +65,11 @@ fn export_file(path: &Path) -> String {
     export(&conn)
 }
 
+/// `path` checked as a place to write a backup of `store`'s journal.
+fn out(store: &Store, path: &Path) -> OutputPath {
+    OutputPath::check(path, store.path(), OutputKind::File).unwrap()
+}
+
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -77,8 +83,9 @@ fn names_in(dir: &Path) -> Vec<String> {
 fn backup_to_writes_a_checked_single_file_copy_with_equal_counts() {
     let dir = tempfile::tempdir().unwrap();
     let (_, store) = journal(dir.path());
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
     let dest = dir.path().join("elsewhere/copy.db");
-    let report = backup::backup_to(store.conn(), &dest).unwrap();
+    let report = backup::backup_to(store.conn(), &out(&store, &dest)).unwrap();
     assert_eq!(report.path, dest);
     assert_eq!(report.schema_version, SCHEMA_VERSION);
     assert_eq!(report.counts["people"], 3);
@@ -105,19 +112,50 @@ fn backup_to_writes_a_checked_single_file_copy_with_equal_counts() {
 }
 
 #[test]
-fn backup_to_replaces_an_older_file_and_refuses_the_journal_itself() {
+fn backup_to_replaces_an_older_plain_file_but_never_a_database_the_journal_or_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let dest = dir.path().join("copy.db");
-    fs::write(&dest, b"an older backup").unwrap();
-    backup::backup_to(store.conn(), &dest).unwrap();
+    fs::write(&dest, b"not a database, just a file in the way").unwrap();
+    backup::backup_to(store.conn(), &out(&store, &dest)).unwrap();
     assert_eq!(backup::verify(&dest).unwrap().counts["people"], 3);
 
-    let err = backup::backup_to(store.conn(), &path).unwrap_err();
+    let check = |target: &Path| OutputPath::check(target, Some(&path), OutputKind::File);
+    let err = check(&dest).unwrap_err();
+    assert!(
+        err.to_string().contains("Candor never replaces a database"),
+        "a backup, once written, is not overwritten by the next one: {err}"
+    );
+    let err = check(&path).unwrap_err();
     assert!(err.to_string().contains("is the journal itself"), "{err}");
-    let err = backup::backup_to(store.conn(), dir.path()).unwrap_err();
+    let err = check(dir.path()).unwrap_err();
     assert!(err.to_string().contains("it is a folder"), "{err}");
+    let missing = dir.path().join("no such folder/copy.db");
+    let err = check(&missing).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(
+        !missing.parent().unwrap().exists(),
+        "a backup creates no folders the user named: the same rule as every writer"
+    );
     assert_eq!(people::list(store.conn(), Scope::All).unwrap().len(), 3);
+}
+
+#[test]
+fn backup_into_folder_writes_a_new_manual_backup_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = journal(dir.path());
+    let at = today().and_hms_opt(10, 15, 0).unwrap();
+    let first = backup::backup_into_folder(store.conn(), &path, at).unwrap();
+    let second = backup::backup_into_folder(store.conn(), &path, at).unwrap();
+    assert_eq!(
+        first.path,
+        backup::backups_dir(&path).join("candor-manual-2026-11-29T101500.db")
+    );
+    assert_ne!(
+        first.path, second.path,
+        "a second backup in the same second gets its own name"
+    );
+    assert_eq!(backup::verify(&second.path).unwrap().counts["people"], 3);
 }
 
 #[test]
@@ -125,7 +163,8 @@ fn an_in_memory_journal_can_be_backed_up_too() {
     let store = Store::open_in_memory().unwrap();
     add_person(&store, "Ana");
     let dir = tempfile::tempdir().unwrap();
-    let report = backup::backup_to(store.conn(), &dir.path().join("memory.db")).unwrap();
+    let report =
+        backup::backup_to(store.conn(), &out(&store, &dir.path().join("memory.db"))).unwrap();
     assert_eq!(report.counts["people"], 1);
 }
 
@@ -262,7 +301,7 @@ fn verify_refuses_anything_but_a_sound_candor_journal() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let good = dir.path().join("good.db");
-    backup::backup_to(store.conn(), &good).unwrap();
+    backup::backup_to(store.conn(), &out(&store, &good)).unwrap();
 
     let noise = dir.path().join("noise.db");
     fs::write(
@@ -329,7 +368,7 @@ fn restore_saves_the_journal_first_then_holds_the_backup_while_the_app_stays_ope
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let saved = dir.path().join("monday.db");
-    backup::backup_to(store.conn(), &saved).unwrap();
+    backup::backup_to(store.conn(), &out(&store, &saved)).unwrap();
     let monday = export(store.conn());
 
     // The journal moves on after the backup.
@@ -433,7 +472,7 @@ fn restoring_onto_a_new_install_needs_no_safety_copy() {
     let dir = tempfile::tempdir().unwrap();
     let (_, store) = journal(dir.path());
     let saved = dir.path().join("saved.db");
-    backup::backup_to(store.conn(), &saved).unwrap();
+    backup::backup_to(store.conn(), &out(&store, &saved)).unwrap();
     let fresh = dir.path().join("new machine/candor.db");
     let report = backup::restore_from(&fresh, &saved, today()).unwrap();
     assert_eq!(report.saved_before, None);

@@ -27,10 +27,11 @@ use std::time::{Duration, Instant};
 use candor_core::action_items::{self, ActionItemInput};
 use candor_core::agenda::{self, PointInput};
 use candor_core::feedback::{self, FeedbackInput};
+use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
 use candor_core::people::{self, PersonInput};
 use candor_core::store::SCHEMA_VERSION;
-use candor_core::{transfer, Store};
+use candor_core::{backup, transfer, Store};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::json;
@@ -68,6 +69,9 @@ const BATCHES: usize = 64;
 /// item and a feedback with two tags.
 const BATCH_PEOPLE: usize = 3;
 const BATCH_TAGS: usize = 2;
+
+/// The JSON export the writer rewrites, beside the journal.
+const EXPORT_NAME: &str = "export.json";
 
 const WEEKLY_TEMPLATE: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
 
@@ -324,9 +328,39 @@ impl Writer {
             self.mark_held();
         } else if roll < 92 {
             self.create_feedback();
-        } else {
+        } else if roll < 96 {
             self.import();
+        } else if roll < 98 {
+            self.backup();
+        } else {
+            self.export();
         }
+    }
+
+    /// A manual backup into the backups folder: checked, then renamed into
+    /// place, so a kill leaves a sound backup or none under its name.
+    fn backup(&mut self) {
+        let path = self.store.path().unwrap().to_owned();
+        let at = chrono::NaiveDateTime::parse_from_str(
+            &format!("2026-11-29T10:{:02}:00", self.rng.below(60)),
+            "%Y-%m-%dT%H:%M:%S",
+        )
+        .unwrap();
+        let report =
+            backup::backup_into_folder(self.conn(), &path, at).expect("back the journal up");
+        ack(&format!("backup {}", report.path.display()));
+    }
+
+    /// The JSON export over the same file each time: a kill leaves the old
+    /// export or the new one, never a part.
+    fn export(&mut self) {
+        let journal = self.store.path().unwrap().to_owned();
+        let target = journal.with_file_name(EXPORT_NAME);
+        let out = OutputPath::check(&target, Some(&journal), OutputKind::File)
+            .expect("the export path is fine");
+        let json = transfer::export_json(self.conn(), "2026-11-29T12:00:00.000Z").unwrap();
+        files::write_atomic(&out, json.as_bytes()).expect("export the journal");
+        ack("export");
     }
 
     fn add_person(&mut self) {
@@ -524,6 +558,8 @@ struct Expected {
     /// Feedback and its number of tags.
     feedback: HashMap<String, usize>,
     imports: BTreeSet<usize>,
+    backups: BTreeSet<PathBuf>,
+    exported: bool,
 }
 
 impl Expected {
@@ -550,6 +586,11 @@ impl Expected {
                 self.imports.insert(number.parse().unwrap());
                 true
             }
+            ["backup", path] => self.backups.insert(PathBuf::from(path)),
+            ["export"] => {
+                self.exported = true;
+                true
+            }
             ["begin"] | ["open", _] => false,
             _ => panic!("an acknowledgement the parent does not understand: {line:?}"),
         };
@@ -566,6 +607,8 @@ impl Expected {
             + self.actions.len()
             + self.feedback.len()
             + self.imports.len()
+            + self.backups.len()
+            + usize::from(self.exported)
     }
 }
 
@@ -579,6 +622,8 @@ struct Stats {
     killed_inside_open: usize,
     left_unmigrated: usize,
     batches_seen_whole: usize,
+    backups_checked: usize,
+    exports_checked: usize,
 }
 
 /// One writer's life: spawn it, let it write for `life`, SIGKILL it.
@@ -889,10 +934,55 @@ fn check_after_kill(
             stats.batches_seen_whole += 1;
         }
     }
+    check_backups_and_export(path, expected, at, stats);
     stats.checks += expected.len();
 }
 
+/// Every backup under its real name is a sound journal (a kill mid-backup
+/// leaves at most a hidden temporary file), every acknowledged backup is
+/// there, and the export beside the journal is whole.
+fn check_backups_and_export(path: &Path, expected: &Expected, at: &str, stats: &mut Stats) {
+    let folder = backup::backups_dir(path);
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if let Err(err) = backup::verify(&entry.path()) {
+                panic!("{at}: the backup {name} is not sound: {err}");
+            }
+            stats.backups_checked += 1;
+        }
+    }
+    for acknowledged in &expected.backups {
+        assert!(
+            acknowledged.exists(),
+            "{at}: the acknowledged backup {} is missing",
+            acknowledged.display()
+        );
+    }
+    let export = path.with_file_name(EXPORT_NAME);
+    match std::fs::read(&export) {
+        Ok(bytes) => {
+            let json: serde_json::Value = serde_json::from_slice(&bytes)
+                .unwrap_or_else(|err| panic!("{at}: the export is not whole JSON: {err}"));
+            assert_eq!(
+                json["format"], "candor",
+                "{at}: the export is a Candor export"
+            );
+            stats.exports_checked += 1;
+        }
+        Err(_) => assert!(
+            !expected.exported,
+            "{at}: the acknowledged export is missing"
+        ),
+    }
+}
+
 fn remove_journal(path: &Path) {
+    let _ = std::fs::remove_dir_all(backup::backups_dir(path));
     for suffix in ["", "-wal", "-shm"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
@@ -970,7 +1060,8 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         "crash test: {kills} kills in {:.1} s, seed {seed}: {} acknowledged writes ({} imports), \
          {} acknowledged-write checks after kills, all present; {} new files, {} kills before \
          the journal was opened, {} inside Store::open ({} left a file at an older schema \
-         version, which then migrated cleanly); imports seen whole {} times, never half",
+         version, which then migrated cleanly); imports seen whole {} times, never half; \
+         {} backups and {} exports found whole after kills",
         started.elapsed().as_secs_f64(),
         stats.acknowledged,
         stats.imports,
@@ -980,5 +1071,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         stats.killed_inside_open,
         stats.left_unmigrated,
         stats.batches_seen_whole,
+        stats.backups_checked,
+        stats.exports_checked,
     );
 }

@@ -1033,12 +1033,18 @@ fn hostile_input_is_refused_with_a_clear_message() {
 // ---------------------------------------------------------------------------
 // Markdown
 
+/// `dir` as a checked place for a new folder (the journal is in memory).
+fn new_folder(dir: &std::path::Path) -> candor_core::files::OutputPath {
+    candor_core::files::OutputPath::check(dir, None, candor_core::files::OutputKind::NewFolder)
+        .unwrap()
+}
+
 #[test]
 fn the_markdown_export_writes_one_file_per_person_and_nothing_outside_its_folder() {
     let (store, team) = journal();
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("Candor export");
-    let report = transfer::export_markdown(store.conn(), &dir).unwrap();
+    let report = transfer::export_markdown(store.conn(), &new_folder(&dir)).unwrap();
     assert_eq!(report.people, 3);
     assert_eq!(report.files.len(), 4);
     assert_eq!(report.files[0], "index.md");
@@ -1124,7 +1130,7 @@ fn the_markdown_export_refuses_a_folder_that_has_files_and_leaves_it_alone() {
     let dir = parent.path().join("export");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("mine.txt"), "keep me").unwrap();
-    let err = transfer::export_markdown(store.conn(), &dir).unwrap_err();
+    let err = transfer::export_markdown(store.conn(), &new_folder(&dir)).unwrap_err();
     assert!(
         err.to_string().contains("already exists and is not empty"),
         "{err}"
@@ -1139,7 +1145,7 @@ fn the_markdown_export_refuses_a_folder_that_has_files_and_leaves_it_alone() {
     let empty = parent.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     assert!(
-        transfer::export_markdown(store.conn(), &empty).is_ok(),
+        transfer::export_markdown(store.conn(), &new_folder(&empty)).is_ok(),
         "an empty folder is fine"
     );
 }

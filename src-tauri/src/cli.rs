@@ -5,10 +5,13 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
+use candor_core::files::{self, OutputKind, OutputPath};
+use candor_core::lock::JournalLock;
 use candor_core::people::{self, Person, Scope};
 use candor_core::search::{self, SearchQuery, SearchResults};
-use candor_core::{backup, files, paths, reminders, review, transfer, Store};
+use candor_core::{backup, paths, reminders, review, transfer, Store};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -21,6 +24,14 @@ pub struct Cli {
     /// The journal file to use, instead of the one in the app-data folder.
     #[arg(long, global = true, env = "CANDOR_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// How long a command that writes to the journal (import, demo) waits
+    /// for another command writing to it to finish, in seconds. A journal
+    /// open in the Candor window is never waited for: the command is refused.
+    #[arg(long, global = true, env = "CANDOR_WAIT", value_name = "SECONDS",
+          default_value_t = candor_core::lock::DEFAULT_WAIT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub wait: u64,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -87,8 +98,9 @@ pub struct DueArgs {
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// Where to write the backup (default: the backups folder beside the
-    /// journal, with the date and time in the name).
+    /// Where to write the backup (default: a new file in the backups folder
+    /// beside the journal, with the date and time in the name). The folder
+    /// must exist, and an existing database is never replaced.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 }
@@ -222,7 +234,12 @@ pub fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(&format!("could not open the window: {err}")),
         },
-        Some(command) => match run(command, &db_path, &mut std::io::stdout().lock()) {
+        Some(command) => match run(
+            command,
+            &db_path,
+            Duration::from_secs(cli.wait),
+            &mut std::io::stdout().lock(),
+        ) {
             Ok(code) => code,
             Err(message) => fail(&message),
         },
@@ -234,8 +251,15 @@ fn fail(message: &dyn std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Runs a headless subcommand, writing its output to `out`.
-pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<ExitCode, String> {
+/// Runs a headless subcommand, writing its output to `out`. A command that
+/// writes to the journal first takes its lock, waiting up to `wait` for
+/// another command that holds it.
+pub fn run(
+    command: Command,
+    db_path: &Path,
+    wait: Duration,
+    out: &mut dyn Write,
+) -> Result<ExitCode, String> {
     match command {
         Command::People(PeopleCommand::List(args)) => {
             let store = open_existing(db_path)?;
@@ -335,23 +359,19 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
         }
         Command::Backup(args) => {
             let store = open_existing(db_path)?;
-            let target = match args.out {
-                Some(path) => path,
-                None => {
-                    let dir = backup::backups_dir(db_path);
-                    std::fs::create_dir_all(&dir)
-                        .map_err(|err| format!("could not create {}: {err}", dir.display()))?;
-                    let stem = db_path
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .unwrap_or("candor");
-                    dir.join(format!(
-                        "{stem}-manual-{}.db",
-                        chrono::Local::now().format("%Y-%m-%dT%H%M%S")
-                    ))
+            let report = match args.out {
+                Some(path) => {
+                    let target = OutputPath::check(&path, Some(db_path), OutputKind::File)
+                        .map_err(|e| e.to_string())?;
+                    backup::backup_to(store.conn(), &target)
                 }
-            };
-            let report = backup::backup_to(store.conn(), &target).map_err(|e| e.to_string())?;
+                None => backup::backup_into_folder(
+                    store.conn(),
+                    db_path,
+                    chrono::Local::now().naive_local(),
+                ),
+            }
+            .map_err(|e| e.to_string())?;
             let rows: i64 = report.counts.values().sum();
             writeln!(
                 out,
@@ -365,20 +385,25 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
             let store = open_existing(db_path)?;
             match args.format {
                 ExportFormat::Json => {
-                    let json = transfer::export_json(store.conn(), &crate::now())
-                        .map_err(|e| e.to_string())?;
                     if args.out.as_os_str() == "-" {
+                        let json = transfer::export_json(store.conn(), &crate::now())
+                            .map_err(|e| e.to_string())?;
                         out.write_all(json.as_bytes())
                             .map_err(|err| format!("could not write the output: {err}"))?;
                     } else {
-                        files::write_atomic(&args.out, json.as_bytes())
+                        let target = OutputPath::check(&args.out, Some(db_path), OutputKind::File)
                             .map_err(|e| e.to_string())?;
+                        let json = transfer::export_json(store.conn(), &crate::now())
+                            .map_err(|e| e.to_string())?;
+                        files::write_atomic(&target, json.as_bytes()).map_err(|e| e.to_string())?;
                         writeln!(out, "Exported to {}.", args.out.display())
                             .map_err(|err| format!("could not write the output: {err}"))?;
                     }
                 }
                 ExportFormat::Markdown => {
-                    let report = transfer::export_markdown(store.conn(), &args.out)
+                    let target = OutputPath::check(&args.out, Some(db_path), OutputKind::NewFolder)
+                        .map_err(|e| e.to_string())?;
+                    let report = transfer::export_markdown(store.conn(), &target)
                         .map_err(|e| e.to_string())?;
                     writeln!(
                         out,
@@ -394,6 +419,12 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
         Command::Import(args) => {
             let bytes = std::fs::read(&args.path)
                 .map_err(|err| format!("could not read {}: {err}", args.path.display()))?;
+            // A dry run writes nothing, so it may run beside the window.
+            let _lock = if args.dry_run {
+                None
+            } else {
+                Some(JournalLock::for_command(db_path, "import", wait).map_err(|e| e.to_string())?)
+            };
             // Importing into a journal that does not exist yet creates it.
             let store = Store::open(db_path).map_err(|e| e.to_string())?;
             let report = transfer::import_json(store.conn(), &bytes, args.dry_run)
@@ -403,6 +434,8 @@ pub fn run(command: Command, db_path: &Path, out: &mut dyn Write) -> Result<Exit
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => {
+            let _lock =
+                JournalLock::for_command(db_path, "demo", wait).map_err(|e| e.to_string())?;
             let store = Store::open(db_path).map_err(|e| e.to_string())?;
             let options = candor_core::demo::DemoOptions {
                 people: args.people,
@@ -506,7 +539,8 @@ fn format_for(target: &Path) -> Format {
 }
 
 /// Writes `text` to standard output (`-`) or, atomically, to `target`, then
-/// says where it went. The journal itself is never a target.
+/// says where it went. Core refuses a target that is any of the journal's
+/// files, or another database.
 fn emit(
     text: &str,
     target: &Path,
@@ -526,15 +560,9 @@ fn emit(
             })
             .map_err(|err| format!("could not write the output: {err}"));
     }
-    if let (Ok(a), Ok(b)) = (db_path.canonicalize(), target.canonicalize()) {
-        if a == b {
-            return Err(format!(
-                "{} is the journal itself; choose another file to write {what} to",
-                target.display()
-            ));
-        }
-    }
-    files::write_atomic(target, text.as_bytes()).map_err(|e| e.to_string())?;
+    let checked =
+        OutputPath::check(target, Some(db_path), OutputKind::File).map_err(|e| e.to_string())?;
+    files::write_atomic(&checked, text.as_bytes()).map_err(|e| e.to_string())?;
     writeln!(out, "Wrote {what} to {}", target.display())
         .map_err(|err| format!("could not write the output: {err}"))
 }
@@ -798,7 +826,7 @@ mod tests {
             json: false,
             all: false,
         }));
-        let err = run(command, &path, &mut Vec::new()).unwrap_err();
+        let err = run(command, &path, Duration::ZERO, &mut Vec::new()).unwrap_err();
         assert!(err.contains("there is no journal at"), "{err}");
         assert!(!path.exists(), "a read command must not create a journal");
     }

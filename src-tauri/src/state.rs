@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use candor_core::lock::JournalLock;
 use candor_core::store::{Checkpointer, CHECKPOINT_EVERY};
 use candor_core::Store;
 
@@ -11,8 +12,9 @@ use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
     db_path: PathBuf,
-    /// Held for the app's life: one window per journal.
-    _instance_lock: Option<std::fs::File>,
+    /// Held for the app's life: one window per journal, and no command-line
+    /// writer behind its back.
+    _instance_lock: Option<JournalLock>,
     journal: Result<Mutex<Store>, CommandError>,
     /// Checkpoints the journal's WAL off the saving path, for the app's
     /// life. `None` if it could not start: the writer then checkpoints on
@@ -26,7 +28,7 @@ impl AppState {
     /// Opens the journal at `db_path`. A failure is kept, not raised: the
     /// window still opens and shows the reason, rather than vanishing.
     pub fn open(db_path: PathBuf) -> Self {
-        let lock = lock_journal(&db_path);
+        let lock = JournalLock::for_window(&db_path).map_err(CommandError::from);
         let journal = match &lock {
             Ok(_) => Store::open(&db_path)
                 .map(Mutex::new)
@@ -93,46 +95,6 @@ impl AppState {
         // (every write is a transaction), so a poisoned lock is still usable.
         let store = journal.lock().unwrap_or_else(PoisonError::into_inner);
         f(&store).map_err(CommandError::from)
-    }
-}
-
-/// Takes the journal's instance lock (`<journal>.lock` beside it): a second
-/// Candor window on the same journal would write behind the first one's
-/// back, so it is refused with a message instead. The lock is released by
-/// the OS when the app exits, even if it crashes.
-fn lock_journal(db_path: &Path) -> Result<std::fs::File, CommandError> {
-    let mut name = db_path.as_os_str().to_owned();
-    name.push(".lock");
-    let lock_path = PathBuf::from(name);
-    if let Some(parent) = lock_path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|err| CommandError {
-            code: "cannot_open",
-            message: format!("could not open the journal at {}: {err}", db_path.display()),
-            field: None,
-        })?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(CommandError {
-            code: "in_use",
-            message: format!(
-                "this journal is already open in another Candor window ({}). \
-                 Switch to that window, or start Candor with --db to open another journal",
-                db_path.display()
-            ),
-            field: None,
-        }),
-        Err(std::fs::TryLockError::Error(err)) => Err(CommandError {
-            code: "cannot_open",
-            message: format!("could not lock the journal at {}: {err}", db_path.display()),
-            field: None,
-        }),
     }
 }
 

@@ -414,12 +414,14 @@ fn review_to_an_unwritable_path_fails_and_leaves_no_file() {
         )
     );
 
-    // A folder in the way: fails at the final rename, after the temporary
-    // file was written, whoever runs the test.
+    // A folder in the way is refused before anything is written.
     let folder = dir.path().join("packet.html");
     std::fs::create_dir(&folder).unwrap();
     let err = assert_one_line_error(&review(&folder));
-    assert!(err.trim().ends_with(": it is a folder"), "{err}");
+    assert!(
+        err.trim().ends_with(": it is a folder; add a file name"),
+        "{err}"
+    );
     assert!(std::fs::read_dir(&folder).unwrap().next().is_none());
 
     // The journal itself is never overwritten.
@@ -785,4 +787,365 @@ fn demo_fills_an_empty_journal_the_same_way_for_the_same_seed_and_refuses_a_real
     let refused = candor(&["--db", real.to_str().unwrap(), "demo"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(assert_one_line_error(&refused).contains("not empty"));
+}
+
+// ---------------------------------------------------------------------------
+// No output path may reach the journal; one writer at a time
+
+/// `candor` run from `cwd`, for relative paths.
+fn candor_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CANDOR_DB")
+        .env_remove("CANDOR_WAIT")
+        .env("XDG_DATA_HOME", "/nonexistent/candor-cli-test")
+        .output()
+        .expect("the candor binary runs")
+}
+
+/// The bytes of the journal and of every file beside it.
+fn journal_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("journal.db"))
+        .filter(|e| !e.file_name().to_string_lossy().ends_with("-shm"))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn no_writer_replaces_the_journal_or_its_log_however_the_path_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    // An edit that lives only in the write-ahead log while this connection
+    // stays open: losing the log would lose it.
+    let store = Store::open(&db).unwrap();
+    people::create(
+        store.conn(),
+        &PersonInput {
+            name: "Last Edit".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let wal = dir.path().join("journal.db-wal");
+    assert!(wal.exists(), "the last edit is in the log");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&db, dir.path().join("pointer.json")).unwrap();
+    let before = journal_files(dir.path());
+
+    let mut targets = vec![
+        ("journal.db".to_owned(), "it is the journal itself"),
+        ("./sub/../journal.db".to_owned(), "it is the journal itself"),
+        (db.display().to_string(), "it is the journal itself"),
+        (
+            "journal.db-wal".to_owned(),
+            "it is the journal's write-ahead log",
+        ),
+        (
+            "JOURNAL.DB-WAL".to_owned(),
+            "it is the journal's write-ahead log",
+        ),
+        (
+            "journal.db-shm".to_owned(),
+            "it is the journal's shared-memory file",
+        ),
+        (
+            "journal.db.lock".to_owned(),
+            "it is the journal's lock file",
+        ),
+        ("journal.db/".to_owned(), "ends with a slash"),
+    ];
+    if cfg!(unix) {
+        targets.push(("pointer.json".to_owned(), "symbolic link"));
+    }
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let db_arg = db.to_str().unwrap();
+    for (target, why) in &targets {
+        let runs: [Vec<&str>; 5] = [
+            vec!["export", "--format", "json", "--out", target],
+            vec!["export", "--format", "markdown", "--out", target],
+            vec!["backup", "--out", target],
+            vec!["prep", "--person", "Ana Lima", "--out", target],
+            vec![
+                "review",
+                "--person",
+                "Ana Lima",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-12-31",
+                "--out",
+                target,
+            ],
+        ];
+        for args in runs {
+            let mut all = vec!["--db", db_arg];
+            all.extend(&args);
+            let output = candor_in(dir.path(), &all);
+            let err = assert_one_line_error(&output);
+            assert!(err.contains(why), "{args:?}: expected \"{why}\" in {err}");
+        }
+    }
+    assert_eq!(
+        journal_files(dir.path()),
+        before,
+        "not one byte of the journal, its log or its lock changed"
+    );
+    drop(store);
+    let names: Vec<String> = people::list(Store::open(&db).unwrap().conn(), people::Scope::All)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(
+        names.contains(&"Last Edit".to_owned()),
+        "the last edit survived: {names:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_at_the_target_is_refused_and_the_file_it_points_at_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep me").unwrap();
+    let link = dir.path().join("export.json");
+    std::os::unix::fs::symlink(&precious, &link).unwrap();
+    let output = candor(&[
+        "--db",
+        db.to_str().unwrap(),
+        "export",
+        "--format",
+        "json",
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    let err = assert_one_line_error(&output);
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is left as it was"
+    );
+}
+
+#[test]
+fn every_writer_refuses_a_missing_folder_and_creates_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let db_arg = db.to_str().unwrap();
+    let missing = dir.path().join("no such folder");
+    let file = missing.join("out.db");
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["backup", "--out", file],
+        vec!["export", "--format", "json", "--out", file],
+        vec!["export", "--format", "markdown", "--out", file],
+        vec!["prep", "--person", "Ana Lima", "--out", file],
+    ] {
+        let mut all = vec!["--db", db_arg];
+        all.extend(&args);
+        let err = assert_one_line_error(&candor(&all));
+        assert!(
+            err.contains(&format!("the folder {} does not exist", missing.display())),
+            "{args:?}: {err}"
+        );
+        assert!(!missing.exists(), "{args:?} created the folder");
+    }
+}
+
+#[test]
+fn a_backup_never_replaces_a_database_and_without_out_goes_to_the_backups_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let db_arg = db.to_str().unwrap();
+    let copy = dir.path().join("copy.db");
+    let first = candor(&["--db", db_arg, "backup", "--out", copy.to_str().unwrap()]);
+    assert!(first.status.success(), "{first:?}");
+    let before = std::fs::read(&copy).unwrap();
+    let again = candor(&["--db", db_arg, "backup", "--out", copy.to_str().unwrap()]);
+    let err = assert_one_line_error(&again);
+    assert!(err.contains("never replaces a database"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+
+    let into_backups = dir.path().join("backups").join("mine.json");
+    std::fs::create_dir(dir.path().join("backups")).unwrap();
+    let export = candor(&[
+        "--db",
+        db_arg,
+        "export",
+        "--format",
+        "json",
+        "--out",
+        into_backups.to_str().unwrap(),
+    ]);
+    let err = assert_one_line_error(&export);
+    assert!(err.contains("backups folder"), "{err}");
+
+    let default = candor(&["--db", db_arg, "backup"]);
+    assert!(default.status.success(), "{default:?}");
+    let backups: Vec<String> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(backups[0].starts_with("journal-manual-"), "{backups:?}");
+}
+
+/// A small export of one new person, to import.
+fn one_person_export(dir: &Path) -> std::path::PathBuf {
+    let source = dir.join("source.db");
+    {
+        let store = Store::open(&source).unwrap();
+        people::create(
+            store.conn(),
+            &PersonInput {
+                name: "Imported Person".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let json = dir.join("one.json");
+    let output = candor(&[
+        "--db",
+        source.to_str().unwrap(),
+        "export",
+        "--format",
+        "json",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    json
+}
+
+#[test]
+fn while_the_window_holds_the_journal_writers_are_refused_and_readers_still_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let json = one_person_export(dir.path());
+    let db_arg = db.to_str().unwrap();
+    // The same lock the window takes at start (AppState::open).
+    let window = candor_core::lock::JournalLock::for_window(&db).unwrap();
+    let before = journal_files(dir.path());
+
+    let started = std::time::Instant::now();
+    let import = candor(&[
+        "--db",
+        db_arg,
+        "--wait",
+        "30",
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    let err = assert_one_line_error(&import);
+    assert!(
+        err.contains("is open in the Candor window") && err.contains("Nothing was changed"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "a window is not waited for"
+    );
+    let demo = candor(&["--db", db_arg, "demo"]);
+    assert!(assert_one_line_error(&demo).contains("is open in the Candor window"));
+    assert_eq!(journal_files(dir.path()), before, "nothing was written");
+
+    for args in [
+        vec!["people", "list"],
+        vec!["due"],
+        vec!["search", "Ana"],
+        vec!["import", json.to_str().unwrap(), "--dry-run"],
+    ] {
+        let mut all = vec!["--db", db_arg];
+        all.extend(&args);
+        let output = candor(&all);
+        assert!(
+            output.status.code() == Some(0) || output.status.code() == Some(1),
+            "{args:?} reads beside the window: {output:?}"
+        );
+    }
+    drop(window);
+    let import = candor(&["--db", db_arg, "import", json.to_str().unwrap()]);
+    assert!(import.status.success(), "{import:?}");
+}
+
+#[test]
+fn a_second_writer_waits_for_the_first_then_gives_up_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepared_journal(dir.path());
+    let json = one_person_export(dir.path());
+    let db_arg = db.to_str().unwrap();
+    // Another `candor import` holding the journal.
+    let first = candor_core::lock::JournalLock::for_command(
+        &db,
+        "import",
+        std::time::Duration::from_secs(1),
+    )
+    .unwrap();
+
+    let started = std::time::Instant::now();
+    let second = candor(&[
+        "--db",
+        db_arg,
+        "--wait",
+        "1",
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    let waited = started.elapsed();
+    let err = assert_one_line_error(&second);
+    assert!(
+        err.contains("another Candor command (candor import) is still writing"),
+        "{err}"
+    );
+    assert!(
+        waited >= std::time::Duration::from_secs(1),
+        "it waited before giving up ({waited:?})"
+    );
+    assert_eq!(
+        people::list(Store::open(&db).unwrap().conn(), people::Scope::All)
+            .unwrap()
+            .len(),
+        2,
+        "nothing was imported"
+    );
+
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        drop(first);
+    });
+    let third = candor(&[
+        "--db",
+        db_arg,
+        "--wait",
+        "30",
+        "import",
+        json.to_str().unwrap(),
+    ]);
+    release.join().unwrap();
+    assert!(
+        third.status.success(),
+        "once the first finishes, the waiting one goes ahead: {third:?}"
+    );
+    assert!(
+        stdout(&third).contains("Added 1 records"),
+        "{}",
+        stdout(&third)
+    );
 }

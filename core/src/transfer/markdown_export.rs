@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::files::{reason, sync_folder, OutputPath, OUT_FIELD};
+
 use rusqlite::{params, Connection};
 use serde::Serialize;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
@@ -30,54 +32,54 @@ pub struct MarkdownReport {
 
 /// Writes the journal as Markdown into a new folder `dir`.
 ///
-/// `dir` must not exist yet (an empty folder is accepted and replaced). The
-/// files are written into a hidden temporary folder beside it, which is
-/// renamed to `dir` once complete: after a failure there is no `dir` and no
-/// leftover.
-pub fn export_markdown(conn: &Connection, dir: &Path) -> Result<MarkdownReport> {
-    let replace_empty = match fs::read_dir(dir) {
-        Ok(mut entries) => {
+/// `dir` must not exist yet (an empty folder is accepted and replaced); its
+/// place was checked with
+/// [`OutputPath::check`](crate::files::OutputPath::check). The files are
+/// written into a hidden temporary folder beside it, which is renamed to
+/// `dir` once complete: after a failure there is no `dir` and no leftover.
+pub fn export_markdown(conn: &Connection, dir: &OutputPath) -> Result<MarkdownReport> {
+    let target = dir.resolved();
+    let shown = dir.shown();
+    let replace_empty = match fs::symlink_metadata(&target) {
+        Ok(meta) if meta.is_dir() => {
+            let mut entries = fs::read_dir(&target).map_err(|err| io_error("open", shown, &err))?;
             if entries.next().is_some() {
                 return Err(write_error(format!(
                     "{} already exists and is not empty; choose a new folder name",
-                    dir.display()
+                    shown.display()
                 )));
             }
             true
         }
-        Err(_) if dir.exists() => {
+        Ok(_) => {
             return Err(write_error(format!(
                 "{} already exists and is not a folder; choose a new folder name",
-                dir.display()
+                shown.display()
             )))
         }
         Err(_) => false,
     };
-    let parent = match dir.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|err| io_error("create the folder", &parent, &err))?;
+    let parent = dir.folder();
 
     let files = atomic(conn, render_files)?;
 
     let temp = tempfile::Builder::new()
         .prefix(".candor-markdown-")
-        .tempdir_in(&parent)
-        .map_err(|err| io_error("create a folder in", &parent, &err))?;
+        .tempdir_in(parent)
+        .map_err(|err| io_error("create a folder in", parent, &err))?;
     for (name, text) in &files {
         let path = temp.path().join(name);
         write_synced(&path, text.as_bytes()).map_err(|err| io_error("write", &path, &err))?;
     }
     if replace_empty {
-        fs::remove_dir(dir).map_err(|err| io_error("replace the empty folder", dir, &err))?;
+        fs::remove_dir(&target).map_err(|err| io_error("replace the empty folder", shown, &err))?;
     }
-    fs::rename(temp.path(), dir).map_err(|err| io_error("create the folder", dir, &err))?;
+    fs::rename(temp.path(), &target).map_err(|err| io_error("create the folder", shown, &err))?;
     // The folder now lives at `dir`: nothing left for the guard to clean.
     let _ = temp.keep();
-    sync_dir(&parent);
+    sync_folder(parent);
     Ok(MarkdownReport {
-        dir: dir.to_owned(),
+        dir: shown.to_owned(),
         people: files.len() - 1,
         files: files.into_iter().map(|(name, _)| name).collect(),
     })
@@ -85,15 +87,16 @@ pub fn export_markdown(conn: &Connection, dir: &Path) -> Result<MarkdownReport> 
 
 fn write_error(message: String) -> Error {
     Error::Invalid {
-        field: "path",
+        field: OUT_FIELD,
         message,
     }
 }
 
 fn io_error(action: &str, path: &Path, err: &std::io::Error) -> Error {
     write_error(format!(
-        "the Markdown export failed: could not {action} {}: {err}",
-        path.display()
+        "the Markdown export failed: could not {action} {}: {}",
+        path.display(),
+        reason(err)
     ))
 }
 
@@ -102,16 +105,6 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = fs::File::create(path)?;
     file.write_all(bytes)?;
     file.sync_all()
-}
-
-/// Makes a rename durable where the OS allows it (not on Windows, where
-/// folders cannot be opened as files).
-fn sync_dir(dir: &Path) {
-    if cfg!(unix) {
-        if let Ok(handle) = fs::File::open(dir) {
-            let _ = handle.sync_all();
-        }
-    }
 }
 
 /// Every file of the export, `index.md` first: `(file name, text)`.

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use candor_core::backup::{self, BackupReport, RestoreReport};
+use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::transfer::{self, ImportReport, MarkdownReport};
-use candor_core::{files, review, Error};
+use candor_core::{review, Error};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -41,8 +42,9 @@ pub async fn backup_now<R: Runtime>(
     let Some(path) = chosen(picked)? else {
         return Ok(None);
     };
+    let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
     state
-        .with_store(|store| backup::backup_to(store.conn(), &path))
+        .with_store(|store| backup::backup_to(store.conn(), &out))
         .map(Some)
 }
 
@@ -97,9 +99,10 @@ pub async fn export_journal<R: Runtime>(
             let Some(path) = chosen(picked)? else {
                 return Ok(None);
             };
+            let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
             state.with_store(|store| {
                 let json = transfer::export_json(store.conn(), &crate::now())?;
-                files::write_atomic(&path, json.as_bytes())?;
+                files::write_atomic(&out, json.as_bytes())?;
                 Ok(Some(ExportReport {
                     path,
                     markdown: None,
@@ -116,8 +119,9 @@ pub async fn export_journal<R: Runtime>(
                 return Ok(None);
             };
             let target = dir.join(format!("candor-{}", today()));
+            let out = OutputPath::check(&target, Some(state.db_path()), OutputKind::NewFolder)?;
             state.with_store(|store| {
-                let report = transfer::export_markdown(store.conn(), &target)?;
+                let report = transfer::export_markdown(store.conn(), &out)?;
                 Ok(Some(ExportReport {
                     path: target,
                     markdown: Some(report),
@@ -293,7 +297,8 @@ pub async fn save_review<R: Runtime>(
     let Some(path) = chosen(picked)? else {
         return Ok(None);
     };
-    files::write_atomic(&path, packet_text.as_bytes())?;
+    let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
+    files::write_atomic(&out, packet_text.as_bytes())?;
     Ok(Some(path))
 }
 
