@@ -35,7 +35,40 @@ pub(crate) fn optional_text(
     Ok(value.to_owned())
 }
 
+/// A Markdown text: stored as typed except for blank lines around it
+/// (leading indentation means something in Markdown), at most `max`
+/// characters as stored.
+pub(crate) fn markdown_text(
+    field: &'static str,
+    label: &str,
+    value: &str,
+    max: usize,
+) -> Result<String> {
+    if value.trim().is_empty() {
+        return Ok(String::new());
+    }
+    let start = value
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(0, |(i, _)| value[..i].rfind('\n').map_or(0, |nl| nl + 1));
+    let stored = value[start..].trim_end();
+    max_chars(field, label, stored, max)?;
+    Ok(stored.to_owned())
+}
+
+/// A text stored exactly as typed (notes that save as you type, where a
+/// trailing space is the start of the next word): at most `max` characters,
+/// every one counted.
+pub(crate) fn as_typed(field: &'static str, label: &str, value: &str, max: usize) -> Result<()> {
+    max_chars(field, label, value, max)
+}
+
 fn max_chars(field: &'static str, label: &str, value: &str, max: usize) -> Result<()> {
+    // Counting characters costs a pass over the text; one within `max`
+    // bytes cannot have more than `max` characters.
+    if value.len() <= max {
+        return Ok(());
+    }
     let count = value.chars().count();
     if count > max {
         return Err(Error::invalid(
@@ -116,6 +149,36 @@ mod tests {
         assert!(required_text("name", "name", &accented, 10).is_ok());
         let err = required_text("name", "name", &"é".repeat(11), 10).unwrap_err();
         assert!(err.to_string().contains("11 characters"), "{err}");
+    }
+
+    #[test]
+    fn markdown_text_keeps_indentation_but_drops_blank_lines_around() {
+        assert_eq!(
+            markdown_text("d", "d", "\n\n    code\n  \n", 100).unwrap(),
+            "    code"
+        );
+        assert_eq!(markdown_text("d", "d", " \n\t ", 100).unwrap(), "");
+        assert_eq!(
+            markdown_text("d", "d", "- a\n- b", 100).unwrap(),
+            "- a\n- b"
+        );
+        let err = markdown_text("d", "the note", &"x".repeat(11), 10).unwrap_err();
+        assert_eq!(err.field(), Some("d"));
+    }
+
+    #[test]
+    fn limits_count_the_text_as_it_is_stored() {
+        // Indentation is kept, so it counts; blank lines around are not.
+        let indented = format!("  {}", "x".repeat(9));
+        let err = markdown_text("d", "the note", &indented, 10).unwrap_err();
+        assert!(err.to_string().contains("11 characters"), "{err}");
+        assert_eq!(
+            markdown_text("d", "d", &format!("\n\n{}\n\n", "x".repeat(10)), 10).unwrap(),
+            "x".repeat(10)
+        );
+        let err = as_typed("notes", "notes", &format!("{} ", "x".repeat(10)), 10).unwrap_err();
+        assert!(err.to_string().contains("11 characters"), "{err}");
+        assert!(as_typed("notes", "notes", &"é".repeat(10), 10).is_ok());
     }
 
     #[test]

@@ -1031,6 +1031,329 @@ fn hostile_input_is_refused_with_a_clear_message() {
 }
 
 // ---------------------------------------------------------------------------
+// Loops, ids shared across kinds, and lengths as stored
+
+/// Imports `text` into `target`, first as a dry run and then for real, and
+/// expects both to refuse it with the same message mentioning every one of
+/// `expected`, leaving the journal exactly as it was.
+fn refused_in(target: &Connection, text: &str, expected: &[&str]) -> String {
+    let before = snapshot(target);
+    let dry = transfer::import_json(target, text.as_bytes(), true)
+        .expect_err("the dry run must refuse the file");
+    let err = import(target, text).expect_err("the file must be refused");
+    let message = err.to_string();
+    assert_eq!(
+        dry.to_string(),
+        message,
+        "a dry run reports the same problems as the import"
+    );
+    for words in expected {
+        assert!(message.contains(words), "expected {words:?} in:\n{message}");
+    }
+    assert_eq!(
+        snapshot(target),
+        before,
+        "a refused import leaves the journal as it was"
+    );
+    message
+}
+
+/// The id of record `i` of `kind`.
+fn id_at(doc: &Value, kind: &str, i: usize) -> Value {
+    doc[kind][i]["id"].clone()
+}
+
+/// The rescheduled 1-on-1 of the test journal and the one that replaced it.
+fn rescheduled_pair(doc: &Value) -> (usize, usize) {
+    let moved = find(doc, "one_on_ones", |m| m["status"] == "rescheduled");
+    let to = doc["one_on_ones"][moved]["rescheduled_to"]
+        .as_str()
+        .unwrap();
+    (moved, index_of(doc, "one_on_ones", to))
+}
+
+#[test]
+fn a_1_on_1_rescheduled_to_itself_is_refused() {
+    let doc: Value = serde_json::from_str(base_export()).unwrap();
+    let (moved, _) = rescheduled_pair(&doc);
+    let text = edited(base_export(), |d| {
+        d["one_on_ones"][moved]["rescheduled_to"] = id_at(d, "one_on_ones", moved);
+    });
+    let target = Store::open_in_memory().unwrap();
+    refused_in(
+        target.conn(),
+        &text,
+        &[
+            &format!("one_on_ones[{moved}].rescheduled_to: a 1-on-1 cannot refer to itself"),
+            "1 problem found",
+        ],
+    );
+}
+
+#[test]
+fn two_1_on_1s_rescheduled_to_each_other_are_refused_once_naming_both() {
+    let doc: Value = serde_json::from_str(base_export()).unwrap();
+    let (moved, replacement) = rescheduled_pair(&doc);
+    let text = edited(base_export(), |d| {
+        d["one_on_ones"][replacement]["rescheduled_to"] = id_at(d, "one_on_ones", moved);
+    });
+    let (a, b) = (moved.min(replacement), moved.max(replacement));
+    let target = Store::open_in_memory().unwrap();
+    let message = refused_in(
+        target.conn(),
+        &text,
+        &[&format!(
+            "one_on_ones[{a}].rescheduled_to: the references loop back to this 1-on-1 \
+             (one_on_ones[{a}] → one_on_ones[{b}] → one_on_ones[{a}])"
+        )],
+    );
+    assert_eq!(
+        message.matches("loop back").count(),
+        1,
+        "a loop is reported once: {message}"
+    );
+}
+
+#[test]
+fn three_1_on_1s_rescheduled_in_a_loop_are_refused() {
+    let text = edited(base_export(), |d| {
+        for (from, to) in [(0, 1), (1, 2), (2, 0)] {
+            d["one_on_ones"][from]["rescheduled_to"] = id_at(d, "one_on_ones", to);
+        }
+    });
+    let target = Store::open_in_memory().unwrap();
+    let message = refused_in(
+        target.conn(),
+        &text,
+        &[
+            "one_on_ones[0].rescheduled_to: the references loop back to this 1-on-1 \
+           (one_on_ones[0] → one_on_ones[1] → one_on_ones[2] → one_on_ones[0])",
+        ],
+    );
+    assert_eq!(message.matches("loop back").count(), 1, "{message}");
+}
+
+#[test]
+fn a_loop_closed_through_a_1_on_1_already_in_the_journal_is_refused() {
+    let target = Store::open_in_memory().unwrap();
+    import(target.conn(), base_export()).unwrap();
+    let doc: Value = serde_json::from_str(base_export()).unwrap();
+    let (moved, replacement) = rescheduled_pair(&doc);
+    let moved_id = doc["one_on_ones"][moved]["id"].as_str().unwrap().to_owned();
+    // Only the replacement, now rescheduled back to the 1-on-1 it replaced,
+    // which the journal already has rescheduled to it.
+    let mut back = doc["one_on_ones"][replacement].clone();
+    back["status"] = json!("rescheduled");
+    back["rescheduled_to"] = json!(moved_id);
+    let text = serde_json::to_string_pretty(&json!({
+        "format": "candor",
+        "version": FORMAT_VERSION,
+        "exported_at": EXPORTED_AT,
+        "one_on_ones": [back],
+    }))
+    .unwrap();
+    refused_in(
+        target.conn(),
+        &text,
+        &[&format!(
+            "one_on_ones[0].rescheduled_to: the references loop back to this 1-on-1 \
+             (one_on_ones[0] → the 1-on-1 {moved_id} in the journal → one_on_ones[0])"
+        )],
+    );
+
+    // The file's version of a record replaces the journal's: the same file
+    // with the first 1-on-1 no longer rescheduled has no loop.
+    let mut unmoved = doc["one_on_ones"][moved].clone();
+    unmoved["status"] = json!("scheduled");
+    unmoved["rescheduled_to"] = json!(null);
+    let text = edited(&text, |d| {
+        d["one_on_ones"].as_array_mut().unwrap().push(unmoved);
+    });
+    let report = import(target.conn(), &text).expect("no loop once the journal's link is replaced");
+    assert_eq!(report.kind("one_on_ones").unwrap().updated, 2);
+}
+
+#[test]
+fn a_talking_point_carried_from_itself_is_refused() {
+    let doc: Value = serde_json::from_str(base_export()).unwrap();
+    let carried = find(&doc, "talking_points", |p| !p["carried_from_id"].is_null());
+    let text = edited(base_export(), |d| {
+        d["talking_points"][carried]["carried_from_id"] = id_at(d, "talking_points", carried);
+    });
+    let target = Store::open_in_memory().unwrap();
+    refused_in(
+        target.conn(),
+        &text,
+        &[&format!(
+            "talking_points[{carried}].carried_from_id: a talking point cannot refer to itself"
+        )],
+    );
+}
+
+#[test]
+fn a_long_loop_of_carried_points_is_found_without_deep_recursion_and_shown_short() {
+    const POINTS: usize = 20_000;
+    let text = edited(base_export(), |d| {
+        let template = d["talking_points"][0].clone();
+        let ids: Vec<String> = (0..POINTS).map(|_| Uuid::new_v4().to_string()).collect();
+        let points: Vec<Value> = (0..POINTS)
+            .map(|i| {
+                let mut point = template.clone();
+                point["id"] = json!(ids[i]);
+                point["carried_from_id"] = json!(ids[(i + 1) % POINTS]);
+                point
+            })
+            .collect();
+        d["talking_points"] = json!(points);
+    });
+    let target = Store::open_in_memory().unwrap();
+    let message = refused_in(
+        target.conn(),
+        &text,
+        &[
+            "talking_points[0].carried_from_id: the references loop back to this talking point \
+             (talking_points[0] → talking_points[1] → talking_points[2] → talking_points[3] → … \
+             → talking_points[19999] → talking_points[0]; 20000 records in all)",
+            "1 problem found",
+        ],
+    );
+    assert!(message.len() < 1_000, "one short line for a long loop");
+}
+
+#[test]
+fn the_same_id_for_a_person_and_a_feedback_in_one_file_is_refused() {
+    let text = edited(base_export(), |d| {
+        d["feedback"][0]["id"] = id_at(d, "people", 1);
+    });
+    let target = Store::open_in_memory().unwrap();
+    refused_in(
+        target.conn(),
+        &text,
+        &["feedback[0].id: the same id as people[1]"],
+    );
+}
+
+#[test]
+fn an_id_the_journal_uses_for_a_record_of_another_kind_is_refused() {
+    let target = Store::open_in_memory().unwrap();
+    let here = person(target.conn(), named("Already here"));
+    let text = edited(base_export(), |d| {
+        d["feedback"][0]["id"] = json!(here.id.to_string());
+    });
+    refused_in(
+        target.conn(),
+        &text,
+        &["feedback[0].id: already used by a person in the journal"],
+    );
+
+    // And the other way round: a person under the id of feedback the
+    // journal has.
+    let (full, _) = journal();
+    let doc: Value =
+        serde_json::from_str(&transfer::export_json(full.conn(), EXPORTED_AT).unwrap()).unwrap();
+    let mut newcomer = doc["people"][0].clone();
+    newcomer["id"] = id_at(&doc, "feedback", 0);
+    let text = serde_json::to_string_pretty(&json!({
+        "format": "candor",
+        "version": FORMAT_VERSION,
+        "exported_at": EXPORTED_AT,
+        "people": [newcomer],
+    }))
+    .unwrap();
+    refused_in(
+        full.conn(),
+        &text,
+        &["people[0].id: already used by feedback in the journal"],
+    );
+}
+
+#[test]
+fn a_text_is_as_long_as_it_is_stored_spaces_around_it_included() {
+    let letters = "a".repeat(99_990);
+    let too_long = edited(base_export(), |d| {
+        d["people"][0]["notes"] = json!(format!("     {letters}      "));
+    });
+    let target = Store::open_in_memory().unwrap();
+    refused_in(
+        target.conn(),
+        &too_long,
+        &[
+            "people[0].notes: is too long: 100001 characters, at most 100000 allowed \
+           (the spaces and line breaks around the text count too)",
+        ],
+    );
+
+    let at_the_limit = format!("     {letters}     ");
+    let fits = edited(base_export(), |d| {
+        d["people"][0]["notes"] = json!(at_the_limit);
+    });
+    import(target.conn(), &fits).expect("exactly 100,000 stored characters fit");
+    let exported: Value =
+        serde_json::from_str(&transfer::export_json(target.conn(), EXPORTED_AT).unwrap()).unwrap();
+    assert_eq!(
+        exported["people"][0]["notes"], at_the_limit,
+        "the text is stored exactly as written"
+    );
+
+    // Keys and the items of nested lists count the same way.
+    let doc: Value = serde_json::from_str(base_export()).unwrap();
+    let tagged = find(&doc, "feedback", |f| {
+        f["tags"].as_array().is_some_and(|t| !t.is_empty())
+    });
+    let padded = edited(base_export(), |d| {
+        d["feedback"][tagged]["tags"][0] = json!(format!(" {} ", "t".repeat(39)));
+        let key = d["settings"][0]["key"].as_str().unwrap().to_owned();
+        d["settings"][0]["key"] = json!(format!("{key}{}", " ".repeat(100)));
+    });
+    refused_in(
+        Store::open_in_memory().unwrap().conn(),
+        &padded,
+        &[
+            &format!("feedback[{tagged}].tags[0]: is too long: 41 characters, at most 40 allowed"),
+            "settings[0].key: is too long:",
+        ],
+    );
+}
+
+#[test]
+fn a_blank_text_is_still_empty_where_text_is_required() {
+    let text = edited(base_export(), |d| {
+        d["people"][0]["name"] = json!(" \n\t ");
+        d["settings"][0]["key"] = json!("   ");
+    });
+    refused_in(
+        Store::open_in_memory().unwrap().conn(),
+        &text,
+        &[
+            "people[0].name: must not be empty",
+            "settings[0].key: must not be empty",
+        ],
+    );
+}
+
+#[test]
+fn a_huge_padded_text_is_refused_quickly() {
+    let padding = " ".repeat(2_500_000);
+    let text = edited(base_export(), |d| {
+        d["people"][0]["notes"] = json!(format!("{padding}Prefers mornings.{padding}"));
+    });
+    let target = Store::open_in_memory().unwrap();
+    let started = std::time::Instant::now();
+    let err = import(target.conn(), &text).expect_err("5 MB of notes is far too long");
+    let took = started.elapsed();
+    assert!(
+        err.to_string()
+            .contains("people[0].notes: is too long: 5000017 characters, at most 100000 allowed"),
+        "{err}"
+    );
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "refusing a 5 MB text should take well under a second, took {took:?}"
+    );
+    refused_in(target.conn(), &text, &["people[0].notes: is too long"]);
+}
+
+// ---------------------------------------------------------------------------
 // Markdown
 
 /// `dir` as a checked place for a new folder (the journal is in memory).
@@ -1426,4 +1749,61 @@ fn a_version_1_file_keeps_importing_with_every_record_as_written() {
     let ana = people::get(store.conn(), id("0b6f1a52-5d0e-4c3f-9a7e-2f6d8c1b4a90")).unwrap();
     assert_eq!(ana.cadence_days, 14);
     assert_eq!(settings::get(store.conn()).unwrap().overdue_factor, 2.0);
+}
+
+// ---------------------------------------------------------------------------
+// What the app stores, the importer accepts
+
+#[test]
+fn text_the_app_stores_at_its_limit_round_trips_through_the_importer() {
+    let store = Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    let person = people::create(
+        conn,
+        &PersonInput {
+            name: "Ana Lima".into(),
+            // Padding around the limit is trimmed before it is stored.
+            notes: format!("  {}  \n", "n".repeat(people::MAX_NOTES_CHARS)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let meeting = one_on_ones::start(
+        conn,
+        person.id,
+        &NewOneOnOne {
+            scheduled_at: "2026-11-20T10:00".into(),
+            template_id: None,
+        },
+    )
+    .unwrap();
+    // Notes save as typed: every character counts, so one past the limit
+    // (a trailing space) is refused rather than stored and later refused
+    // by the importer.
+    let at_limit = "m".repeat(one_on_ones::MAX_TEXT_CHARS - 1) + " ";
+    one_on_ones::save_text(conn, meeting.id, TextField::Notes, &at_limit).unwrap();
+    let err = one_on_ones::save_text(conn, meeting.id, TextField::Notes, &format!("{at_limit} "))
+        .unwrap_err();
+    assert!(err.to_string().contains("too long"), "{err}");
+    conflicts::create(
+        conn,
+        &ConflictInput {
+            title: "Release ownership".into(),
+            description: format!("\n\n{}\n\n", "d".repeat(conflicts::MAX_TEXT_CHARS)),
+            parties: vec![PartyInput::person(person.id)],
+            surfaced_on: "2026-11-20".into(),
+            next_step: String::new(),
+        },
+    )
+    .unwrap();
+
+    let exported = transfer::export_json(conn, EXPORTED_AT).unwrap();
+    let fresh = Store::open_in_memory().unwrap();
+    let report = import(fresh.conn(), &exported).expect("what the app stored imports back");
+    assert_eq!(report.kind("people").unwrap().added, 1);
+    assert_eq!(
+        transfer::export_json(fresh.conn(), EXPORTED_AT).unwrap(),
+        exported,
+        "byte for byte"
+    );
 }

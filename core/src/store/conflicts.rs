@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::markdown;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{optional_date, optional_text, parse_date, required_text};
+use crate::validate::{markdown_text, optional_date, optional_text, parse_date, required_text};
 use crate::{Error, Result};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -260,25 +260,6 @@ struct Valid {
     parties: Vec<ValidParty>,
     surfaced_on: NaiveDate,
     next_step: String,
-}
-
-/// A Markdown text: checked for length, stored as typed except for blank
-/// lines around it (leading indentation means something in Markdown).
-pub(crate) fn markdown_text(
-    field: &'static str,
-    label: &str,
-    value: &str,
-    max: usize,
-) -> Result<String> {
-    optional_text(field, label, value, max)?;
-    if value.trim().is_empty() {
-        return Ok(String::new());
-    }
-    let start = value
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace())
-        .map_or(0, |(i, _)| value[..i].rfind('\n').map_or(0, |nl| nl + 1));
-    Ok(value[start..].trim_end().to_owned())
 }
 
 fn blank_to_none(value: &Option<String>) -> Option<&str> {
@@ -921,20 +902,5 @@ mod tests {
             [Status::Open, Status::InProgress, Status::Resolved],
             "a resolved conflict is reopened or amended, never parked"
         );
-    }
-
-    #[test]
-    fn markdown_text_keeps_indentation_but_drops_blank_lines_around() {
-        assert_eq!(
-            markdown_text("d", "d", "\n\n    code\n  \n", 100).unwrap(),
-            "    code"
-        );
-        assert_eq!(markdown_text("d", "d", " \n\t ", 100).unwrap(), "");
-        assert_eq!(
-            markdown_text("d", "d", "- a\n- b", 100).unwrap(),
-            "- a\n- b"
-        );
-        let err = markdown_text("d", "the note", &"x".repeat(11), 10).unwrap_err();
-        assert_eq!(err.field(), Some("d"));
     }
 }

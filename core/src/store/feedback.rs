@@ -490,7 +490,7 @@ pub fn restore(conn: &Connection, id: Uuid) -> Result<Feedback> {
 
 /// Records how they took it (Markdown), once delivered.
 pub fn set_response(conn: &Connection, id: Uuid, response: &str) -> Result<Feedback> {
-    optional_text("response", "their response", response, MAX_RESPONSE_CHARS)?;
+    let response = optional_text("response", "their response", response, MAX_RESPONSE_CHARS)?;
     atomic(conn, |conn| {
         require(&get(conn, id)?, &[Status::Delivered], "given a response")?;
         conn.execute(

@@ -15,7 +15,7 @@ use crate::store::goals::{self, GoalDetail};
 use crate::store::people::{self, Person};
 use crate::store::questions::{self, AskedDetail};
 use crate::store::{atomic, now_timestamp, templates, uuid_column};
-use crate::validate::{optional_text, parse_date};
+use crate::validate::{as_typed, parse_date};
 use crate::{Error, Result};
 
 /// Notes and outcomes can be long, but not unbounded.
@@ -296,8 +296,9 @@ pub fn save_text(conn: &Connection, id: Uuid, field: TextField, text: &str) -> R
         TextField::Notes => ("notes", "notes"),
         TextField::Outcomes => ("outcomes", "outcomes"),
     };
-    // Markdown keeps leading indentation meaningful: do not trim it.
-    optional_text(column, label, text, MAX_TEXT_CHARS)?;
+    // Saved as typed (it saves while the person types, and Markdown keeps
+    // leading indentation meaningful), so every character counts.
+    as_typed(column, label, text, MAX_TEXT_CHARS)?;
     let now = now_timestamp();
     let changed = conn.execute(
         &format!("UPDATE one_on_ones SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),

@@ -17,7 +17,7 @@ pub const CADENCE_RANGE: std::ops::RangeInclusive<i64> = 1..=365;
 pub const MAX_NAME_CHARS: usize = 200;
 const MAX_SHORT_CHARS: usize = 200;
 const MAX_PREFERENCES_CHARS: usize = 2_000;
-const MAX_NOTES_CHARS: usize = 100_000;
+pub const MAX_NOTES_CHARS: usize = 100_000;
 
 /// Where the person likes to be recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

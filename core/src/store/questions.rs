@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::markdown;
-use crate::store::conflicts::markdown_text;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{optional_text, parse_date, required_text};
+use crate::validate::{markdown_text, optional_text, parse_date, required_text};
 use crate::{Error, Result};
 
 /// The question categories, in display order: `(id, label)`. The id is what

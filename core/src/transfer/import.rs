@@ -1,14 +1,16 @@
 //! The JSON import: the whole file is read and checked (types, required
-//! fields, allowed values, dates, lengths, duplicate ids, references, the
-//! schema's rules) before anything is written, then written in one
+//! fields, allowed values, dates, lengths, ids used twice in any kinds,
+//! references, references that loop back to their own record, the schema's
+//! rules) before anything is written, then written in one
 //! transaction. Records are matched by id: new ids are added, known ids whose
 //! content differs are updated, the rest are left alone, and nothing in the
 //! journal is ever deleted.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use uuid::Uuid;
@@ -704,20 +706,26 @@ fn read_value(ty: Ty, json: &Json) -> std::result::Result<Value, String> {
     }
 }
 
-/// Text within `max` characters, counted after trimming as the forms count
-/// them; blank only where `blank` allows.
+/// Text within `max` characters, counted exactly as it is stored (the
+/// import writes text as the file has it, spaces around it included); blank
+/// (empty, or only spaces) only where `blank` allows.
 fn check_text(text: &str, max: usize, blank: bool) -> std::result::Result<bool, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() && !blank {
-        return Err("must not be empty".to_owned());
-    }
-    // Counting stops just past the limit: a huge string costs no more.
-    let count = trimmed.chars().take(max.saturating_add(1)).count();
-    if count > max {
+    // No more bytes than `max` means no more characters. Past that, counting
+    // stops just past the limit: a huge string costs no more to accept.
+    if text.len() > max && text.chars().take(max.saturating_add(1)).count() > max {
+        let padded = text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace);
         return Err(format!(
-            "is too long: {} characters, at most {max} allowed",
-            trimmed.chars().count()
+            "is too long: {} characters, at most {max} allowed{}",
+            text.chars().count(),
+            if padded {
+                " (the spaces and line breaks around the text count too)"
+            } else {
+                ""
+            }
         ));
+    }
+    if !blank && text.trim().is_empty() {
+        return Err("must not be empty".to_owned());
     }
     Ok(true)
 }
@@ -761,15 +769,41 @@ fn check_and_write(
 ) -> Result<Vec<KindCounts>> {
     let mut lookups = Lookups::default();
     check_references(conn, batches, &mut lookups, &mut problems)?;
+    check_loops(conn, batches, &mut lookups, &mut problems)?;
     for batch in batches {
         for rule in batch.kind.rules {
             check_rule(conn, batches, batch, rule, &mut lookups, &mut problems)?;
         }
     }
-    if !problems.is_empty() {
-        return Err(problems.into_error());
+    // What becomes of each record: only worth asking once nothing else is
+    // wrong. It also tells the id check which tables it can skip.
+    let fates = if problems.is_empty() {
+        Some(fates_of(conn, batches)?)
+    } else {
+        None
+    };
+    check_ids_across_kinds(conn, batches, fates.as_deref(), &mut problems)?;
+    let fates = match fates {
+        Some(fates) if problems.is_empty() => fates,
+        _ => return Err(problems.into_error()),
+    };
+    if !dry_run {
+        write(conn, batches, &fates)?;
     }
+    Ok(batches
+        .iter()
+        .zip(&fates)
+        .map(|(batch, fates)| KindCounts {
+            kind: batch.kind.key,
+            added: fates.iter().filter(|f| **f == Fate::Add).count(),
+            updated: fates.iter().filter(|f| **f == Fate::Update).count(),
+            unchanged: fates.iter().filter(|f| **f == Fate::Keep).count(),
+        })
+        .collect())
+}
 
+/// What becomes of each record of each batch: added, updated or kept.
+fn fates_of(conn: &Connection, batches: &[Batch]) -> Result<Vec<Vec<Fate>>> {
     let mut fates: Vec<Vec<Fate>> = Vec::with_capacity(batches.len());
     for batch in batches {
         let mut kind_fates = Vec::with_capacity(batch.records.len());
@@ -786,19 +820,7 @@ fn check_and_write(
         }
         fates.push(kind_fates);
     }
-    if !dry_run {
-        write(conn, batches, &fates)?;
-    }
-    Ok(batches
-        .iter()
-        .zip(&fates)
-        .map(|(batch, fates)| KindCounts {
-            kind: batch.kind.key,
-            added: fates.iter().filter(|f| **f == Fate::Add).count(),
-            updated: fates.iter().filter(|f| **f == Fate::Update).count(),
-            unchanged: fates.iter().filter(|f| **f == Fate::Keep).count(),
-        })
-        .collect())
+    Ok(fates)
 }
 
 /// Answers from the journal, asked once each.
@@ -806,6 +828,9 @@ fn check_and_write(
 struct Lookups {
     exists: HashMap<(&'static str, String), bool>,
     person_of: HashMap<(&'static str, String), Option<Value>>,
+    /// By kind, field and id: `None` if the journal has no such record, else
+    /// the id its field refers to (`Some(None)` for null).
+    link: HashMap<(&'static str, usize, String), Option<Option<String>>>,
 }
 
 impl Lookups {
@@ -823,6 +848,32 @@ impl Lookups {
             .optional()?
             .is_some();
         self.exists.insert((kind.key, id.to_owned()), found);
+        Ok(found)
+    }
+
+    /// What field `field` of the record of `kind` with this id refers to in
+    /// the journal: `None` if the journal has no such record.
+    fn link(
+        &mut self,
+        conn: &Connection,
+        kind: &'static Kind,
+        field: usize,
+        id: &str,
+    ) -> Result<Option<Option<String>>> {
+        let key = (kind.key, field, id.to_owned());
+        if let Some(known) = self.link.get(&key) {
+            return Ok(known.clone());
+        }
+        let found = conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM {} WHERE {} = ?1",
+                kind.fields[field].name,
+                kind.table,
+                kind.id_field().name
+            ))?
+            .query_row([id], |row| row.get::<_, Option<String>>(0))
+            .optional()?;
+        self.link.insert(key, found.clone());
         Ok(found)
     }
 
@@ -925,6 +976,304 @@ fn check_references(
         }
     }
     Ok(())
+}
+
+/// No id is used by records of two kinds: two records of the file, or a
+/// record of the file and one of another kind in the journal. (Settings and
+/// snoozes have text keys of their own and are left out.) With `fates`
+/// (what becomes of each record), a table whose every record is also in the
+/// file, under the same kind, is not read again.
+fn check_ids_across_kinds(
+    conn: &Connection,
+    batches: &[Batch],
+    fates: Option<&[Vec<Fate>]>,
+    problems: &mut Problems,
+) -> Result<()> {
+    let has_uuid = |batch: &Batch| matches!(batch.kind.id_field().ty, Ty::Id);
+    let count = batches
+        .iter()
+        .filter(|b| has_uuid(b))
+        .map(|b| b.ids.len())
+        .sum();
+    // Each id of the file, with the first record that has it (batch, place):
+    // kinds in file order, so the first kind to use an id holds it.
+    let mut holders: HashMap<&str, (usize, usize)> = HashMap::with_capacity(count);
+    let mut clashes: Vec<((usize, usize), Clash)> = Vec::new();
+    for (b, batch) in batches.iter().enumerate().filter(|(_, b)| has_uuid(b)) {
+        for (id, &position) in &batch.ids {
+            match holders.entry(id.as_str()) {
+                Entry::Vacant(entry) => {
+                    entry.insert((b, position));
+                }
+                Entry::Occupied(entry) => {
+                    clashes.push(((b, position), Clash::InFile(*entry.get())));
+                }
+            }
+        }
+    }
+    if holders.is_empty() {
+        return Ok(());
+    }
+    for (b, batch) in batches.iter().enumerate().filter(|(_, b)| has_uuid(b)) {
+        let kind = batch.kind;
+        let stored: usize = conn
+            .prepare_cached(&format!("SELECT count(*) FROM {}", kind.table))?
+            .query_row([], |row| row.get::<_, i64>(0))?
+            .try_into()
+            .unwrap_or(usize::MAX);
+        if stored == 0 {
+            continue;
+        }
+        if let Some(fates) = fates {
+            let known = batch
+                .ids
+                .values()
+                .filter(|&&position| fates[b][position] != Fate::Add)
+                .count();
+            if known == stored {
+                continue; // every id of the table is one of this kind's in the file
+            }
+        }
+        // One pass over the table's ids (its primary key index) costs less
+        // than asking every other table about every id of a large file.
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {} FROM {}",
+            kind.id_field().name,
+            kind.table
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let ValueRef::Text(id) = row.get_ref(0)? else {
+                continue;
+            };
+            let Ok(id) = std::str::from_utf8(id) else {
+                continue;
+            };
+            if let Some(&holder) = holders.get(id) {
+                if holder.0 != b {
+                    clashes.push((holder, Clash::InJournal(b)));
+                }
+            }
+        }
+    }
+    // In file order, whatever order the maps and tables gave.
+    clashes.sort_unstable();
+    for ((b, position), clash) in clashes {
+        let batch = &batches[b];
+        let at = At::record(batch.kind.key, batch.records[position].index)
+            .field(batch.kind.id_field().name);
+        match clash {
+            Clash::InFile((first_batch, first)) => {
+                let other = &batches[first_batch];
+                problems.add(
+                    at,
+                    format!(
+                        "the same id as {}[{}]",
+                        other.kind.key, other.records[first].index
+                    ),
+                );
+            }
+            Clash::InJournal(other) => problems.add(
+                at,
+                format!(
+                    "already used by {} in the journal",
+                    with_article(batches[other].kind.noun)
+                ),
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// Who else has a record's id: a record of another kind in the file (its
+/// batch and place), or a record of another kind (batch) in the journal.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Clash {
+    InFile((usize, usize)),
+    InJournal(usize),
+}
+
+/// `a person`, `an action item`, `feedback`.
+fn with_article(noun: &str) -> String {
+    match noun {
+        "feedback" => noun.to_owned(),
+        _ if noun.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {noun}"),
+        _ => format!("a {noun}"),
+    }
+}
+
+/// The fields of `kind` that refer to a record of the same kind (a 1-on-1's
+/// `rescheduled_to`, a talking point's `carried_from_id`), by index.
+fn self_references(kind: &Kind) -> impl Iterator<Item = usize> + '_ {
+    kind.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.ty, Ty::Ref { kind: target, .. } if target == kind.key))
+        .map(|(i, _)| i)
+}
+
+/// No record refers to itself through a field that refers to its own kind,
+/// directly or around a loop (A → B → A), following the links through the
+/// file's records and, for ids the file does not have, the journal's (the
+/// file's version of a record replaces the journal's).
+fn check_loops(
+    conn: &Connection,
+    batches: &[Batch],
+    lookups: &mut Lookups,
+    problems: &mut Problems,
+) -> Result<()> {
+    for batch in batches {
+        for field in self_references(batch.kind) {
+            check_loops_of(conn, batch, field, lookups, problems)?;
+        }
+    }
+    Ok(())
+}
+
+/// A record in a walk along links: of the file (its place in the batch), or
+/// only in the journal (its id).
+enum Node {
+    File(usize),
+    Journal(String),
+}
+
+/// How far the walk has got with a record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Unseen,
+    /// On the walk under way, at this place in its path.
+    OnPath(usize),
+    /// Walked already: no loop starts or ends there that is not reported.
+    Done,
+}
+
+/// Longer loops are shown by their first few and last records.
+const LOOP_SHOWN: usize = 6;
+
+/// Follows `field` from every record of the batch, one walk at a time
+/// without recursion: each record, of the file or of the journal, is walked
+/// once, so the whole check is linear in the number of records.
+fn check_loops_of(
+    conn: &Connection,
+    batch: &Batch,
+    field: usize,
+    lookups: &mut Lookups,
+    problems: &mut Problems,
+) -> Result<()> {
+    let kind = batch.kind;
+    let mut file_marks = vec![Mark::Unseen; batch.records.len()];
+    let mut journal_marks: HashMap<String, Mark> = HashMap::new();
+    let mut path: Vec<Node> = Vec::new();
+    // The record an id names: the file's, else the journal's, else none.
+    let record_of = |id: &str, lookups: &mut Lookups| -> Result<Option<Node>> {
+        if let Some(&position) = batch.ids.get(id) {
+            return Ok(Some(Node::File(position)));
+        }
+        Ok(lookups
+            .link(conn, kind, field, id)?
+            .map(|_| Node::Journal(id.to_owned())))
+    };
+    for start in 0..batch.records.len() {
+        if file_marks[start] != Mark::Unseen {
+            continue;
+        }
+        let mut node = Some(Node::File(start));
+        while let Some(current) = node.take() {
+            let mark = match &current {
+                Node::File(position) => file_marks[*position],
+                Node::Journal(id) => journal_marks.get(id).copied().unwrap_or(Mark::Unseen),
+            };
+            match mark {
+                Mark::Done => break,
+                Mark::OnPath(at) => {
+                    report_loop(batch, field, &path[at..], problems);
+                    break;
+                }
+                Mark::Unseen => {}
+            }
+            let here = Mark::OnPath(path.len());
+            node = match &current {
+                Node::File(position) => {
+                    file_marks[*position] = here;
+                    match batch.records[*position].get(field) {
+                        Some(Value::Text(id)) => record_of(id, lookups)?,
+                        _ => None,
+                    }
+                }
+                Node::Journal(id) => {
+                    journal_marks.insert(id.clone(), here);
+                    match lookups.link(conn, kind, field, id)? {
+                        Some(Some(target)) => record_of(&target, lookups)?,
+                        _ => None,
+                    }
+                }
+            };
+            path.push(current);
+        }
+        for walked in path.drain(..) {
+            match walked {
+                Node::File(position) => file_marks[position] = Mark::Done,
+                Node::Journal(id) => {
+                    journal_marks.insert(id, Mark::Done);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reports one loop, once, at the first of its records in the file. A loop
+/// the journal already had, with none of the file's records in it, is not
+/// the file's doing.
+fn report_loop(batch: &Batch, field: usize, cycle: &[Node], problems: &mut Problems) {
+    let kind = batch.kind;
+    let Some((position, first)) = cycle
+        .iter()
+        .enumerate()
+        .filter_map(|(i, node)| match node {
+            Node::File(position) => Some((*position, i)),
+            Node::Journal(_) => None,
+        })
+        .min()
+    else {
+        return;
+    };
+    let at = At::record(kind.key, batch.records[position].index).field(kind.fields[field].name);
+    if cycle.len() == 1 {
+        problems.add(at, format!("a {} cannot refer to itself", kind.noun));
+        return;
+    }
+    let name = |node: &Node| match node {
+        Node::File(position) => At::record(kind.key, batch.records[*position].index).to_string(),
+        Node::Journal(id) => format!("the {} {id} in the journal", kind.noun),
+    };
+    // From the first record of the file round to it again.
+    let order: Vec<&Node> = cycle[first..].iter().chain(&cycle[..first]).collect();
+    let mut names: Vec<String> = if order.len() <= LOOP_SHOWN {
+        order.iter().map(|node| name(node)).collect()
+    } else {
+        let mut shown: Vec<String> = order[..LOOP_SHOWN - 2]
+            .iter()
+            .map(|node| name(node))
+            .collect();
+        shown.push("…".to_owned());
+        shown.push(name(order[order.len() - 1]));
+        shown
+    };
+    names.push(name(order[0]));
+    let total = if order.len() > LOOP_SHOWN {
+        format!("; {} records in all", order.len())
+    } else {
+        String::new()
+    };
+    problems.add(
+        at,
+        format!(
+            "the references loop back to this {} ({}{total})",
+            kind.noun,
+            names.join(" → ")
+        ),
+    );
 }
 
 fn check_rule(

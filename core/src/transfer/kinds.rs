@@ -46,8 +46,10 @@ pub(crate) enum Ty {
     Key { max: usize },
     /// The id of a record of the kind whose key is `kind`.
     Ref { kind: &'static str, nullable: bool },
-    /// Text of at most `max` characters (counted after trimming, as the
-    /// forms count them); `blank` says whether it may be empty.
+    /// Text of at most `max` characters, counted as stored: the import
+    /// writes text exactly as the file has it, so spaces and line breaks
+    /// around it count too. `blank` says whether it may be empty (or only
+    /// spaces).
     Text {
         max: usize,
         blank: bool,
