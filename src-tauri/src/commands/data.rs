@@ -36,7 +36,12 @@ pub async fn backup_now<R: Runtime>(
         .dialog()
         .file()
         .set_title("Back up your journal")
-        .set_file_name(format!("candor-backup-{}.db", today()))
+        // With the time: a backup never replaces another database, so a
+        // second backup on the same day needs a name of its own.
+        .set_file_name(format!(
+            "candor-backup-{}.db",
+            chrono::Local::now().format("%Y-%m-%d-%H%M")
+        ))
         .add_filter("Candor journal", &["db"])
         .blocking_save_file();
     let Some(path) = chosen(picked)? else {
