@@ -77,7 +77,7 @@ const COMMANDS: &[&str] = &[
     "person_timeline",
     "history_summary",
     "search_journal",
-    "search_kinds",
+    "record_kinds",
     "due_list",
     "snoozed_reminders",
     "snooze_reminder",

@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use candor_core::history::{self, TimelineFilter};
-use candor_core::one_on_ones::{self, TextField};
 use candor_core::search::{self, SearchQuery};
+use candor_core::store::one_on_ones::{self, TextField};
 use candor_core::store::{Checkpointer, CHECKPOINT_EVERY};
 use candor_core::{demo, reminders, review, transfer, Store};
 use criterion::{Criterion, SamplingMode};

@@ -9,23 +9,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::markdown;
-use crate::search::{day_to_date, rowid_range, KINDS};
+use crate::record_kinds;
+use crate::search::{day_to_date, rowid_range};
 use crate::store::people;
 use crate::validate::optional_date;
 use crate::{Error, Result};
-
-/// The kinds a timeline shows (talking points and the profile itself are
-/// left out: they live inside 1-on-1s and the page header).
-pub const TIMELINE_KINDS: &[&str] = &[
-    "one_on_one",
-    "feedback",
-    "conflict",
-    "conflict_update",
-    "question_asked",
-    "goal",
-    "goal_checkin",
-    "action_item",
-];
 
 pub const PAGE_SIZE: usize = 40;
 
@@ -92,7 +80,7 @@ pub fn timeline(
     people::get(conn, person_id)?;
     let limit = filter.limit.unwrap_or(PAGE_SIZE).clamp(1, 200);
     for kind in &filter.kinds {
-        if !TIMELINE_KINDS.contains(&kind.as_str()) {
+        if !record_kinds::find(kind).is_some_and(|k| k.in_timeline) {
             return Err(Error::invalid(
                 "kinds",
                 format!("\"{kind}\" is not shown in a timeline"),
@@ -100,9 +88,8 @@ pub fn timeline(
         }
     }
     let kinds = if filter.kinds.is_empty() {
-        TIMELINE_KINDS
-            .iter()
-            .map(|k| (*k).to_owned())
+        record_kinds::timeline_kinds()
+            .map(str::to_owned)
             .collect::<Vec<_>>()
     } else {
         filter.kinds.clone()
@@ -181,15 +168,7 @@ pub fn timeline(
 }
 
 fn default_title(kind: &str) -> &'static str {
-    match kind {
-        "one_on_one" => "1-on-1",
-        "action_item" => "Action item",
-        "feedback" => "Feedback",
-        _ => KINDS
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or("Record", |(_, label)| label),
-    }
+    record_kinds::find(kind).map_or("Record", |k| k.one)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -13,17 +13,14 @@ pub mod history;
 pub mod lock;
 pub mod markdown;
 pub mod paths;
+pub mod record_kinds;
 pub mod reminders;
 pub mod review;
 pub mod search;
 pub mod store;
 pub mod transfer;
-mod validate;
+pub mod validate;
 pub mod views;
 
 pub use error::{Error, Result};
 pub use store::Store;
-pub use store::{
-    action_items, agenda, conflicts, feedback, goals, one_on_ones, party, people, questions,
-    settings, snoozes, templates,
-};

@@ -8,22 +8,9 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::record_kinds;
 use crate::validate::optional_date;
 use crate::{Error, Result};
-
-/// Every kind of record the index holds, in the order results are grouped.
-pub const KINDS: &[(&str, &str)] = &[
-    ("person", "People"),
-    ("one_on_one", "1-on-1 notes"),
-    ("talking_point", "Talking points"),
-    ("action_item", "Action items"),
-    ("feedback", "Feedback"),
-    ("conflict", "Conflicts"),
-    ("conflict_update", "Conflict updates"),
-    ("question_asked", "Questions asked"),
-    ("goal", "Goals"),
-    ("goal_checkin", "Goal check-ins"),
-];
 
 /// Rowids are `day * 2^20 + sequence` (migration 7).
 pub(crate) const DAY_SPAN: i64 = 1 << 20;
@@ -56,7 +43,8 @@ pub struct SearchQuery {
     pub text: String,
     /// Only records about this person (conflicts: where they are a party).
     pub person_id: Option<String>,
-    /// Only these kinds (ids from [`KINDS`]); empty means all.
+    /// Only these kinds (ids from [`RECORD_KINDS`](crate::record_kinds::RECORD_KINDS));
+    /// empty means all.
     pub kinds: Vec<String>,
     /// `YYYY-MM-DD`, inclusive.
     pub from: Option<String>,
@@ -205,7 +193,7 @@ fn kind_filter(kinds: &[String]) -> Result<Option<String>> {
         return Ok(None);
     }
     for kind in kinds {
-        if !KINDS.iter().any(|(known, _)| known == kind) {
+        if record_kinds::find(kind).is_none() {
             return Err(Error::invalid(
                 "kinds",
                 format!("\"{kind}\" is not a kind of record"),

@@ -1,12 +1,27 @@
-//! Input validation shared by every record kind: text lengths, dates, ranges.
+//! Input validation shared by every record kind: ids, text lengths, dates,
+//! ranges.
 //!
 //! Each helper takes the input field's name (as the UI and JSON call it) and a
 //! human label, so that errors read "name must not be empty" and a form can
 //! point at the field.
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
 use crate::{Error, Result};
+
+/// Parses the id of a `noun` (`"person"`, `"1-on-1"`) that arrived as text
+/// in `field`: "\"abc\" is not a valid person id" otherwise.
+pub fn parse_uuid(field: &'static str, noun: &str, text: &str) -> Result<Uuid> {
+    Uuid::parse_str(text.trim())
+        .map_err(|_| Error::invalid(field, format!("\"{text}\" is not a valid {noun} id")))
+}
+
+/// An optional input: `None` when absent, empty or only spaces, else the
+/// trimmed text.
+pub(crate) fn blank_to_none(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
 
 /// A required single-line text: trimmed, not empty, at most `max` characters.
 pub(crate) fn required_text(
@@ -134,6 +149,21 @@ pub(crate) fn in_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_parse_trimmed_and_name_their_noun_and_field_when_they_do_not() {
+        let id = Uuid::new_v4();
+        assert_eq!(
+            parse_uuid("person_id", "person", &format!(" {id} ")).unwrap(),
+            id
+        );
+        let err = parse_uuid("person_id", "person", "nope").unwrap_err();
+        assert_eq!(err.to_string(), "\"nope\" is not a valid person id");
+        assert_eq!(err.field(), Some("person_id"));
+        assert_eq!(blank_to_none(&Some("  ".into())), None);
+        assert_eq!(blank_to_none(&Some(" a ".into())), Some("a"));
+        assert_eq!(blank_to_none(&None), None);
+    }
 
     #[test]
     fn required_text_trims_and_refuses_blank() {

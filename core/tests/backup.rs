@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use candor_core::backup::{self, DEFAULT_KEEP};
 use candor_core::files::{OutputKind, OutputPath};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, PersonInput, Scope};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, PersonInput, Scope};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
 use candor_core::transfer;
 use candor_core::{Error, Store};

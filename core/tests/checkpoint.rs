@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use candor_core::people::{self, PersonInput};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::store::BACKSTOP_PAGES;
 use candor_core::Store;
 use rusqlite::Connection;

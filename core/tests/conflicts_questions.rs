@@ -2,12 +2,12 @@
 //! moves, parties, lists and filters, the seeded question bank, suggestions
 //! and the log of questions asked.
 
-use candor_core::conflicts::{
+use candor_core::store::conflicts::{
     self, ConflictDetail, ConflictFilter, ConflictInput, PartyInput, Status, UpdateInput,
 };
-use candor_core::one_on_ones::{self, NewOneOnOne, OneOnOne};
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::questions::{
+use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::questions::{
     self, AskedInput, Question, QuestionFilter, QuestionInput, CATEGORIES,
 };
 use candor_core::Store;

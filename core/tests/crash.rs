@@ -24,12 +24,12 @@ use std::process::{Command, Stdio};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::agenda::{self, PointInput};
-use candor_core::feedback::{self, FeedbackInput};
 use candor_core::files::{self, OutputKind, OutputPath};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::store::SCHEMA_VERSION;
 use candor_core::{backup, transfer, Store};
 use chrono::NaiveDate;

@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use std::time::Instant;
 
 use candor_core::demo::{self, DemoOptions, DemoReport, Progress};
-use candor_core::people::{self, PersonInput};
 use candor_core::search::{self, SearchQuery};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::{reminders, transfer, Store};
 use chrono::NaiveDate;
 use rusqlite::types::ValueRef;

@@ -1,9 +1,9 @@
 //! Feedback across modules: from draft to delivered, linking to 1-on-1s,
 //! validation, lists and tags.
 
-use candor_core::feedback::{self, FeedbackFilter, FeedbackInput, Kind, Status};
-use candor_core::one_on_ones::{self, NewOneOnOne};
-use candor_core::people::{self, Person, PersonInput};
+use candor_core::store::feedback::{self, FeedbackFilter, FeedbackInput, Kind, Status};
+use candor_core::store::one_on_ones::{self, NewOneOnOne};
+use candor_core::store::people::{self, Person, PersonInput};
 use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;

@@ -1,15 +1,15 @@
 //! Goals, the journal index behind search and timelines, mood and counts.
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::agenda::{self, PointInput};
-use candor_core::conflicts::{self, ConflictInput, PartyInput, UpdateInput};
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::goals::{self, CheckinInput, GoalInput, Status as GoalStatus};
 use candor_core::history::{self, TimelineFilter};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::questions::{self, AskedInput};
 use candor_core::search::{self, SearchQuery};
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::conflicts::{self, ConflictInput, PartyInput, UpdateInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::goals::{self, CheckinInput, GoalInput, Status as GoalStatus};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::questions::{self, AskedInput};
 use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;

@@ -1,12 +1,13 @@
 //! 1-on-1s across modules: agenda carry-over, the last-held rule, status
 //! transitions, templates, action items and validation.
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::agenda::{self, PointInput};
-use candor_core::one_on_ones::{self, NewOneOnOne, Status, TextField};
-use candor_core::party::Party;
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::templates::{self, TemplateInput};
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, Status, TextField};
+use candor_core::store::party::Party;
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::templates::{self, TemplateInput};
+use candor_core::validate::parse_uuid;
 use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -337,7 +338,7 @@ fn applying_a_template_appends_its_prompts_in_order() {
     assert!(points[0].text.starts_with("Your topics"));
     assert!(points[2].text.starts_with("The future"));
 
-    let first = templates::parse_id(FIRST).unwrap();
+    let first = parse_uuid("template_id", "template", FIRST).unwrap();
     let all = templates::apply(conn, first, a.id).unwrap();
     assert_eq!(all.len(), 7, "appended after the existing points");
     assert_eq!(all[3].text, "What's going well?");
@@ -359,7 +360,7 @@ fn builtin_templates_can_be_hidden_but_not_edited_or_deleted() {
         .map(|t| t.name)
         .collect();
     assert_eq!(names, ["Weekly", "First 1-on-1", "Career conversation"]);
-    let weekly = templates::parse_id(WEEKLY).unwrap();
+    let weekly = parse_uuid("template_id", "template", WEEKLY).unwrap();
     let input = TemplateInput {
         name: "Mine".into(),
         prompts: vec![templates::PromptInput {

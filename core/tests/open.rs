@@ -1,7 +1,7 @@
 //! Opening journal files from disk: creation, migration, and refusing what is
 //! not ours or is too new, without changing a byte of it.
 
-use candor_core::people::{self, PersonInput, Scope};
+use candor_core::store::people::{self, PersonInput, Scope};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
 use candor_core::{Error, Store};
 use rusqlite::Connection;

@@ -13,7 +13,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use candor_core::files::{self, OutputKind, OutputPath};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::{backup, transfer, Store};
 use chrono::NaiveDate;
 use proptest::prelude::*;

@@ -4,16 +4,17 @@
 //! settings, ranking, the JSON shape; and property tests that no reminder
 //! ever refers to a resolved cause.
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::conflicts::{
+use candor_core::reminders::{self, DueList, Kind, Level, Reminder};
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::conflicts::{
     self, ConflictInput, PartyInput, Status as ConflictStatus, UpdateInput,
 };
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::one_on_ones::{self, NewOneOnOne, OneOnOne};
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::reminders::{self, DueList, Kind, Level, Reminder};
-use candor_core::settings::{self, SettingsInput};
-use candor_core::{snoozes, Error, Store};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::settings::{self, SettingsInput};
+use candor_core::store::snoozes;
+use candor_core::{Error, Store};
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use uuid::Uuid;
@@ -1685,13 +1686,13 @@ mod properties {
 
 #[test]
 fn an_active_goal_past_its_target_is_overdue_until_achieved_or_moved() {
-    use candor_core::goals::{self, GoalInput, Status};
+    use candor_core::store::goals::{self, GoalInput, Status};
     let store = candor_core::Store::open_in_memory().unwrap();
     let conn = store.conn();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let ana = candor_core::people::create(
+    let ana = candor_core::store::people::create(
         conn,
-        &candor_core::people::PersonInput {
+        &candor_core::store::people::PersonInput {
             name: "Ana".into(),
             start_date: Some("2026-11-28".into()),
             ..Default::default()

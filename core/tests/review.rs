@@ -2,17 +2,17 @@
 //! and counts, what is left out (other periods, other people), and the HTML
 //! page's safety with hostile text in every field.
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::agenda::{self, PointInput};
-use candor_core::conflicts::{
+use candor_core::review::{self, PacketCounts, ReviewPacket, TagCount};
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::conflicts::{
     self, ConflictInput, PartyInput, Status as ConflictStatus, UpdateInput,
 };
-use candor_core::feedback::{self, FeedbackInput, Status as FeedbackStatus};
-use candor_core::goals::{self, CheckinInput, GoalInput, Status as GoalStatus};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::questions::{self, AskedInput};
-use candor_core::review::{self, PacketCounts, ReviewPacket, TagCount};
+use candor_core::store::feedback::{self, FeedbackInput, Status as FeedbackStatus};
+use candor_core::store::goals::{self, CheckinInput, GoalInput, Status as GoalStatus};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::questions::{self, AskedInput};
 use candor_core::Store;
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;

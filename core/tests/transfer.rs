@@ -7,18 +7,18 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use candor_core::action_items::{self, ActionItemInput};
-use candor_core::agenda::{self, PointInput};
-use candor_core::conflicts::{
+use candor_core::store::action_items::{self, ActionItemInput};
+use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::conflicts::{
     self, ConflictInput, PartyInput, Status as ConflictStatus, UpdateInput,
 };
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::goals::{self, CheckinInput, GoalInput};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, Person, PersonInput};
-use candor_core::questions::{self, AskedInput, QuestionInput};
-use candor_core::settings::{self, SettingsInput};
-use candor_core::templates::{self, PromptInput, TemplateInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::goals::{self, CheckinInput, GoalInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::questions::{self, AskedInput, QuestionInput};
+use candor_core::store::settings::{self, SettingsInput};
+use candor_core::store::templates::{self, PromptInput, TemplateInput};
 use candor_core::transfer::{self, ImportReport, FORMAT_VERSION, MAX_PROBLEMS};
 use candor_core::Store;
 use chrono::NaiveDate;

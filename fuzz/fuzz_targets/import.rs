@@ -6,7 +6,7 @@
 
 #![no_main]
 
-use candor_core::people::{self, PersonInput};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::{transfer, Store};
 use libfuzzer_sys::fuzz_target;
 

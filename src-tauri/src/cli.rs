@@ -9,11 +9,15 @@ use std::time::Duration;
 
 use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::lock::JournalLock;
-use candor_core::people::{self, Person, Scope};
+use candor_core::review::{self, PacketFormat};
 use candor_core::search::{self, SearchQuery, SearchResults};
-use candor_core::{backup, paths, reminders, review, transfer, Store};
+use candor_core::store::people::{self, Person, Scope};
+use candor_core::transfer::{self, ExportFormat};
+use candor_core::{backup, paths, reminders, Store};
+
+use crate::today;
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 /// A private, offline journal for engineering managers.
 ///
@@ -105,12 +109,6 @@ pub struct BackupArgs {
     pub out: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   candor export --format json --out journal.json
@@ -118,7 +116,7 @@ pub enum ExportFormat {
 
 The JSON format is documented in docs/export-format.md.")]
 pub struct ExportArgs {
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = export_format)]
     pub format: ExportFormat,
     /// The file (JSON) or a new folder (Markdown) to write.
     #[arg(long, value_name = "PATH")]
@@ -170,20 +168,24 @@ pub struct ReviewArgs {
     /// Markdown, or one self-contained, printable HTML page that loads
     /// nothing. Without it, the --out file's extension decides (.html or
     /// .htm for HTML), else Markdown.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    #[arg(long, value_parser = packet_format)]
+    pub format: Option<PacketFormat>,
     /// The file to write, or - for standard output. An existing file is
     /// replaced whole, and only once the new one is complete.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Markdown.
-    Md,
-    /// A self-contained HTML page.
-    Html,
+/// `json` or `markdown`, as core names them.
+fn export_format(text: &str) -> Result<ExportFormat, String> {
+    text.parse()
+        .map_err(|err: candor_core::Error| err.to_string())
+}
+
+/// `md` or `html`, as core names them.
+fn packet_format(text: &str) -> Result<PacketFormat, String> {
+    text.parse()
+        .map_err(|err: candor_core::Error| err.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -277,16 +279,14 @@ pub fn run(
         }
         Command::Review(args) => {
             let store = open_existing(db_path)?;
-            let person =
-                review::resolve_person(store.conn(), &args.person).map_err(|e| e.to_string())?;
+            let person = people::resolve(store.conn(), &args.person).map_err(|e| e.to_string())?;
             let packet =
                 review::review_packet(store.conn(), person.id, &args.from, &args.to, today())
                     .map_err(|e| e.to_string())?;
-            let format = args.format.unwrap_or_else(|| format_for(&args.out));
-            let text = match format {
-                Format::Md => review::review_markdown(&packet),
-                Format::Html => review::review_html(&packet),
-            };
+            let format = args
+                .format
+                .unwrap_or_else(|| PacketFormat::for_path(&args.out));
+            let text = format.render(&packet);
             let what = format!(
                 "the review packet for {} ({} to {})",
                 one_line(&person.name),
@@ -300,7 +300,7 @@ pub fn run(
             let store = open_existing(db_path)?;
             let person_id = match args.person.as_deref() {
                 Some(who) => Some(
-                    review::resolve_person(store.conn(), who)
+                    people::resolve(store.conn(), who)
                         .map_err(|e| e.to_string())?
                         .id
                         .to_string(),
@@ -462,8 +462,7 @@ pub fn run(
         }
         Command::Prep(args) => {
             let store = open_existing(db_path)?;
-            let person =
-                review::resolve_person(store.conn(), &args.person).map_err(|e| e.to_string())?;
+            let person = people::resolve(store.conn(), &args.person).map_err(|e| e.to_string())?;
             let sheet =
                 review::prep_sheet(store.conn(), person.id, today()).map_err(|e| e.to_string())?;
             let text = review::prep_markdown(&sheet);
@@ -523,21 +522,6 @@ fn write_import(out: &mut dyn Write, report: &transfer::ImportReport) -> std::io
     )
 }
 
-/// Today on this computer's calendar: the core never reads the clock.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// HTML for a .html or .htm file, Markdown otherwise.
-fn format_for(target: &Path) -> Format {
-    match target.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
-            Format::Html
-        }
-        _ => Format::Md,
-    }
-}
-
 /// Writes `text` to standard output (`-`) or, atomically, to `target`, then
 /// says where it went. Core refuses a target that is any of the journal's
 /// files, or another database.
@@ -595,7 +579,7 @@ fn write_search_hits(
     if results.hits.is_empty() {
         return writeln!(out, "No matches.");
     }
-    let rows: Vec<(String, &str, String, String)> = results
+    let rows: Vec<(String, String, String, String)> = results
         .hits
         .iter()
         .map(|hit| {
@@ -649,17 +633,10 @@ fn write_search_hits(
     Ok(())
 }
 
-/// A search kind as a person would name one record of it.
-fn kind_label(kind: &str) -> &str {
-    match kind {
-        "one_on_one" => "1-on-1",
-        "talking_point" => "talking point",
-        "action_item" => "action item",
-        "conflict_update" => "conflict update",
-        "question_asked" => "question",
-        "goal_checkin" => "goal check-in",
-        other => other,
-    }
+/// A search kind as a person would name one record of it, in lower case
+/// for a line of text.
+fn kind_label(kind: &str) -> String {
+    candor_core::record_kinds::find(kind).map_or_else(|| kind.to_owned(), |k| k.one.to_lowercase())
 }
 
 /// Opens a journal that must already exist: a read command pointed at a
@@ -715,7 +692,7 @@ fn write_people_table(out: &mut dyn Write, list: &[Person]) -> std::io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use candor_core::people::PersonInput;
+    use candor_core::store::people::PersonInput;
     use clap::CommandFactory;
 
     #[test]
@@ -745,15 +722,6 @@ mod tests {
         assert_eq!(lines[0], "NAME  ROLE            TEAM  CADENCE  STATUS");
         assert_eq!(lines[1], "Bo                          7 days   active");
         assert_eq!(lines[2], "Zoë   Staff engineer        7 days   active");
-    }
-
-    #[test]
-    fn the_out_extension_chooses_html_or_markdown() {
-        assert_eq!(format_for(Path::new("ana-2025.html")), Format::Html);
-        assert_eq!(format_for(Path::new("/tmp/A.HTM")), Format::Html);
-        assert_eq!(format_for(Path::new("ana.md")), Format::Md);
-        assert_eq!(format_for(Path::new("-")), Format::Md);
-        assert_eq!(format_for(Path::new("notes")), Format::Md);
     }
 
     fn hit(kind: &str, name: &str, title: &str, segments: &[(&str, bool)]) -> search::SearchHit {

@@ -94,7 +94,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::history::person_timeline,
             commands::history::history_summary,
             commands::history::search_journal,
-            commands::history::search_kinds,
+            commands::history::record_kinds,
             commands::reminders::due_list,
             commands::reminders::snoozed_reminders,
             commands::reminders::snooze_reminder,
@@ -164,7 +164,7 @@ fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
                 return;
             }
             let keep = state
-                .with_store(|store| candor_core::settings::get(store.conn()))
+                .with_store(|store| candor_core::store::settings::get(store.conn()))
                 .map(|s| s.backups_kept.max(1) as usize)
                 .unwrap_or(candor_core::backup::DEFAULT_KEEP);
             if let Err(err) = candor_core::backup::auto_backup(state.db_path(), today(), keep) {

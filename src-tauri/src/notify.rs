@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use candor_core::reminders::{self, Level, Reminder};
-use candor_core::settings;
+use candor_core::store::settings;
 use chrono::NaiveDate;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;

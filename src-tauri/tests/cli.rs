@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::Store;
 use serde_json::Value;
 

@@ -8,7 +8,7 @@
 
 use std::process::{Command, Output};
 
-use candor_core::people::{self, PersonInput};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::Store;
 use candor_e2e::{app_binary, App, DataDir};
 

@@ -1,7 +1,8 @@
 //! Conflicts and coaching questions end to end.
 
-use candor_core::one_on_ones::{self, NewOneOnOne};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne};
+use candor_core::store::people::{self, PersonInput};
+use candor_core::validate::parse_uuid;
 use candor_e2e::{App, DataDir};
 use serde_json::json;
 
@@ -91,16 +92,18 @@ fn in_a_one_on_one_a_suggested_question_is_asked_and_the_next_suggestion_moves_o
     let ids = seed(&data, &["Ana Lima", "Bo Chen"]);
     let meeting = {
         let store = candor_core::Store::open(data.db_path()).unwrap();
-        let ana = people::parse_id(&ids[0]).unwrap();
+        let ana = parse_uuid("id", "person", &ids[0]).unwrap();
         let today = chrono::Local::now().date_naive();
         // An open conflict involving Ana, to update from the 1-on-1.
-        candor_core::conflicts::create(
+        candor_core::store::conflicts::create(
             store.conn(),
-            &candor_core::conflicts::ConflictInput {
+            &candor_core::store::conflicts::ConflictInput {
                 title: "Code review tone".into(),
                 parties: vec![
-                    candor_core::conflicts::PartyInput::person(ana),
-                    candor_core::conflicts::PartyInput::person(people::parse_id(&ids[1]).unwrap()),
+                    candor_core::store::conflicts::PartyInput::person(ana),
+                    candor_core::store::conflicts::PartyInput::person(
+                        parse_uuid("id", "person", &ids[1]).unwrap(),
+                    ),
                 ],
                 surfaced_on: today.to_string(),
                 ..Default::default()
@@ -158,9 +161,10 @@ fn in_a_one_on_one_a_suggested_question_is_asked_and_the_next_suggestion_moves_o
 
     // Bo was not asked: his first suggestion in the category is still that one.
     let store = candor_core::Store::open(data.db_path()).unwrap();
-    let bo = people::parse_id(&ids[1]).unwrap();
+    let bo = parse_uuid("id", "person", &ids[1]).unwrap();
     let today = chrono::Local::now().date_naive();
-    let for_bo = candor_core::questions::suggest(store.conn(), bo, &["options"], today, 1).unwrap();
+    let for_bo =
+        candor_core::store::questions::suggest(store.conn(), bo, &["options"], today, 1).unwrap();
     assert_eq!(for_bo[0].question.text, first, "suggestions are per person");
     let updates: i64 = store
         .conn()

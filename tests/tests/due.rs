@@ -1,9 +1,9 @@
 //! The Due view end to end: overdue 1-on-1s and stale feedback, resolved
 //! from the row itself, and snoozed.
 
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::one_on_ones::{self, NewOneOnOne};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::Store;
 use candor_e2e::{App, DataDir};
 use chrono::{Duration, Local, NaiveDate};

@@ -1,8 +1,8 @@
 //! Feedback end to end: a redirecting draft gets checks while typing, is
 //! fixed, marked ready, and delivered in the person's next 1-on-1.
 
-use candor_core::one_on_ones::{self, NewOneOnOne};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne};
+use candor_core::store::people::{self, PersonInput};
 use candor_e2e::{App, DataDir};
 use serde_json::json;
 

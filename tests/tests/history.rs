@@ -1,10 +1,10 @@
 //! Growth history end to end: search, the person timeline with its mood
 //! chart, goals.
 
-use candor_core::feedback::{self, FeedbackInput};
-use candor_core::goals::{self, CheckinInput, GoalInput};
-use candor_core::one_on_ones::{self, NewOneOnOne, TextField};
-use candor_core::people::{self, PersonInput};
+use candor_core::store::feedback::{self, FeedbackInput};
+use candor_core::store::goals::{self, CheckinInput, GoalInput};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
+use candor_core::store::people::{self, PersonInput};
 use candor_e2e::{App, DataDir};
 use chrono::{Duration, Local};
 use serde_json::json;
@@ -98,10 +98,10 @@ fn seed(data: &DataDir) -> (String, String) {
     )
     .unwrap();
     for n in 1..=10 {
-        candor_core::action_items::add(
+        candor_core::store::action_items::add(
             conn,
             ana.id,
-            &candor_core::action_items::ActionItemInput {
+            &candor_core::store::action_items::ActionItemInput {
                 text: format!("Follow-up task {n}"),
                 owner: "them".into(),
                 ..Default::default()

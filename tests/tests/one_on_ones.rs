@@ -1,7 +1,8 @@
 //! 1-on-1s end to end: from a template, through notes and held, to the next
 //! one with what was left open; notes that survive closing the window.
 
-use candor_core::people::{self, PersonInput};
+use candor_core::store::people::{self, PersonInput};
+use candor_core::validate::parse_uuid;
 use candor_e2e::{App, DataDir};
 use serde_json::json;
 
@@ -292,12 +293,12 @@ fn own_templates_are_made_in_settings_and_used_while_hidden_ones_leave_the_picke
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
 fn action_items_are_checked_off_from_the_person_page() {
-    use candor_core::action_items::{self, ActionItemInput};
+    use candor_core::store::action_items::{self, ActionItemInput};
     let data = DataDir::new();
     let bo = seed_person(&data, "Bo Chen");
     {
         let store = candor_core::Store::open(data.db_path()).unwrap();
-        let id = candor_core::people::parse_id(&bo).unwrap();
+        let id = parse_uuid("id", "person", &bo).unwrap();
         for (text, due) in [
             ("Book the offsite", Some("2026-01-10")),
             ("Read the RFC", None),

@@ -150,7 +150,7 @@ fn settings_shows_the_journal_file_in_use() {
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
 fn a_team_prepared_by_core_is_listed_in_order_with_archived_people_apart() {
-    use candor_core::people::{self, PersonInput};
+    use candor_core::store::people::{self, PersonInput};
     let data = DataDir::new();
     {
         let store = candor_core::Store::open(data.db_path()).unwrap();

@@ -634,8 +634,13 @@ export const historySummary = (personId, from, to) => call('history_summary', { 
  */
 export const searchJournal = (query) => call('search_journal', { query });
 
-/** @returns {Promise<{id: string, label: string}[]>} */
-export const searchKinds = () => call('search_kinds');
+/**
+ * Every kind of record with its labels: `one` names one record ("Goal
+ * check-in"), `many` a group ("Goal check-ins"); `in_timeline` says whether a
+ * person's timeline shows it.
+ * @returns {Promise<{id: string, one: string, many: string, in_timeline: boolean}[]>}
+ */
+export const recordKinds = () => call('record_kinds');
 
 // ---------- Reminders and settings ----------
 

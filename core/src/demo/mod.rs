@@ -1101,7 +1101,7 @@ fn write_history(
                 old.id,
                 person.id,
                 old.at
-                    .format(crate::one_on_ones::DATETIME_FORMAT)
+                    .format(crate::store::one_on_ones::DATETIME_FORMAT)
                     .to_string(),
                 Status::Rescheduled.as_str(),
                 None::<NaiveDate>,
@@ -1202,7 +1202,7 @@ fn write_meeting(
         person.id,
         meeting
             .at
-            .format(crate::one_on_ones::DATETIME_FORMAT)
+            .format(crate::store::one_on_ones::DATETIME_FORMAT)
             .to_string(),
         meeting.status.as_str(),
         held_on,

@@ -6,7 +6,7 @@
 //!
 //! # The rules
 //!
-//! Thresholds come from [`settings`](crate::settings); "overdue at
+//! Thresholds come from [`settings`](crate::store::settings); "overdue at
 //! ceil(f × T)" uses the overdue factor `f` (default 1.5). A day count is
 //! always `today − since` in whole calendar days.
 //!

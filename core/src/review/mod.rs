@@ -19,136 +19,89 @@ pub use packet::{
 };
 pub use prep::{prep_markdown, prep_sheet, MoodTrend, PrepActionItem, PrepGoal, PrepSheet, Trend};
 
-use rusqlite::Connection;
-use unicode_normalization::UnicodeNormalization;
-use uuid::Uuid;
+use std::path::Path;
 
-use crate::store::people::{self, Person, Scope};
-use crate::{Error, Result};
+/// How a review packet is written: Markdown, or one self-contained,
+/// printable HTML page that loads nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PacketFormat {
+    Md,
+    Html,
+}
 
-/// Finds a person by id, or by their exact name ignoring case (archived
-/// people included: reviews are often written after someone has moved on).
-///
-/// An unknown id is [`Error::NotFound`]; a name nobody has, or one that two
-/// people share, is [`Error::Invalid`] on the field `person`, the latter
-/// listing the ids to choose from.
-pub fn resolve_person(conn: &Connection, id_or_name: &str) -> Result<Person> {
-    let text = id_or_name.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(
-            "person",
-            "name the person: their id or their exact name",
-        ));
+impl PacketFormat {
+    pub const ALL: [PacketFormat; 2] = [PacketFormat::Md, PacketFormat::Html];
+
+    /// The name the app and the CLI use for it, which is also its file
+    /// extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PacketFormat::Md => "md",
+            PacketFormat::Html => "html",
+        }
     }
-    if let Ok(id) = Uuid::parse_str(text) {
-        return people::get(conn, id);
+
+    /// HTML for a `.html` or `.htm` file, Markdown for anything else.
+    pub fn for_path(path: &Path) -> PacketFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
+                PacketFormat::Html
+            }
+            _ => PacketFormat::Md,
+        }
     }
-    let wanted = fold(text);
-    let mut found: Vec<Person> = people::list(conn, Scope::All)?
-        .into_iter()
-        .filter(|p| fold(&p.name) == wanted)
-        .collect();
-    match found.len() {
-        0 => Err(Error::invalid(
-            "person",
-            format!(
-                "nobody in the journal is named \"{text}\" (give their exact name, or their id)"
-            ),
-        )),
-        1 => Ok(found.remove(0)),
-        n => {
-            let choices: Vec<String> = found
-                .iter()
-                .map(|p| {
-                    let about: Vec<&str> = [p.role.as_str(), p.team.as_str()]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .chain(p.archived.then_some("archived"))
-                        .collect();
-                    if about.is_empty() {
-                        p.id.to_string()
-                    } else {
-                        format!("{} ({})", p.id, about.join(", "))
-                    }
-                })
-                .collect();
-            Err(Error::invalid(
-                "person",
-                format!(
-                    "{n} people are named \"{text}\"; use one of their ids instead: {}",
-                    choices.join("; ")
-                ),
-            ))
+
+    /// The packet written in this format.
+    pub fn render(self, packet: &ReviewPacket) -> String {
+        match self {
+            PacketFormat::Md => review_markdown(packet),
+            PacketFormat::Html => review_html(packet),
         }
     }
 }
 
-/// Names compare equal when they read the same: same letters in any Unicode
-/// composition, any case.
-fn fold(name: &str) -> String {
-    name.nfc().collect::<String>().to_lowercase()
+impl std::str::FromStr for PacketFormat {
+    type Err = crate::Error;
+
+    fn from_str(text: &str) -> crate::Result<PacketFormat> {
+        PacketFormat::ALL
+            .into_iter()
+            .find(|format| format.as_str() == text)
+            .ok_or_else(|| crate::Error::Invalid {
+                field: "format",
+                message: format!("save as \"md\" or \"html\" (got \"{text}\")"),
+            })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::people::PersonInput;
-    use crate::Store;
-
-    fn add(conn: &Connection, name: &str, role: &str) -> Person {
-        people::create(
-            conn,
-            &PersonInput {
-                name: name.into(),
-                role: role.into(),
-                ..Default::default()
-            },
-        )
-        .unwrap()
-    }
 
     #[test]
-    fn a_person_is_found_by_id_or_by_exact_name_in_any_case() {
-        let store = Store::open_in_memory().unwrap();
-        let conn = store.conn();
-        let ana = add(conn, "Ana Lima", "");
-        add(conn, "Ana Limão", "");
+    fn the_file_extension_chooses_html_or_markdown() {
         assert_eq!(
-            resolve_person(conn, &ana.id.to_string()).unwrap().id,
-            ana.id
+            PacketFormat::for_path(Path::new("ana-2025.html")),
+            PacketFormat::Html
         );
-        assert_eq!(resolve_person(conn, " ana LIMA ").unwrap().id, ana.id);
-        let decomposed = "Ana Lima\u{0303}o";
         assert_eq!(
-            resolve_person(conn, decomposed).unwrap().name,
-            "Ana Limão",
-            "a name typed with a combining accent is the same name"
+            PacketFormat::for_path(Path::new("/tmp/A.HTM")),
+            PacketFormat::Html
         );
-        let err = resolve_person(conn, "Ana").unwrap_err();
-        assert_eq!(err.field(), Some("person"), "a partial name is not a match");
+        assert_eq!(
+            PacketFormat::for_path(Path::new("ana.md")),
+            PacketFormat::Md
+        );
+        assert_eq!(PacketFormat::for_path(Path::new("-")), PacketFormat::Md);
+        assert_eq!(PacketFormat::for_path(Path::new("notes")), PacketFormat::Md);
     }
 
     #[test]
-    fn an_unknown_id_is_not_found() {
-        let store = Store::open_in_memory().unwrap();
-        let err = resolve_person(store.conn(), &Uuid::new_v4().to_string()).unwrap_err();
-        assert_eq!(err.code(), "not_found");
-    }
-
-    #[test]
-    fn a_shared_name_is_refused_with_the_ids_to_choose_from() {
-        let store = Store::open_in_memory().unwrap();
-        let conn = store.conn();
-        let one = add(conn, "Sam Park", "Designer");
-        let two = add(conn, "sam park", "");
-        people::set_archived(conn, two.id, true).unwrap();
-        let err = resolve_person(conn, "Sam Park").unwrap_err().to_string();
-        assert!(
-            err.starts_with("2 people are named \"Sam Park\"; use one of their ids"),
-            "{err}"
-        );
-        assert!(err.contains(&format!("{} (Designer)", one.id)), "{err}");
-        assert!(err.contains(&format!("{} (archived)", two.id)), "{err}");
-        assert_eq!(err.lines().count(), 1, "the message fits on one line");
+    fn packet_formats_parse_by_name_and_refuse_others_in_words() {
+        assert_eq!("html".parse::<PacketFormat>().unwrap(), PacketFormat::Html);
+        assert_eq!("md".parse::<PacketFormat>().unwrap(), PacketFormat::Md);
+        let err = "pdf".parse::<PacketFormat>().unwrap_err();
+        assert_eq!(err.to_string(), "save as \"md\" or \"html\" (got \"pdf\")");
     }
 }

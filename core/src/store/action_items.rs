@@ -1,6 +1,7 @@
 //! Action items: what me or them promised to do, by when, and whether it is
 //! done. They belong to a person and, optionally, the 1-on-1 they came from.
 
+use crate::validate::parse_uuid;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -73,16 +74,10 @@ impl ActionItemInput {
             due_on: optional_date("due_on", "due date", self.due_on.as_deref())?,
             one_on_one_id: match self.one_on_one_id.as_deref().map(str::trim) {
                 None | Some("") => None,
-                Some(text) => Some(one_on_ones::parse_id(text)?),
+                Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
             },
         })
     }
-}
-
-/// Parses an action item id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid action item id")))
 }
 
 /// One action item.

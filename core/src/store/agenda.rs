@@ -66,12 +66,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<TalkingPoint> {
     })
 }
 
-/// Parses a talking point id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid talking point id")))
-}
-
 /// The agenda of a 1-on-1, in order.
 pub fn list(conn: &Connection, one_on_one_id: Uuid) -> Result<Vec<TalkingPoint>> {
     let mut stmt = conn.prepare(&format!(

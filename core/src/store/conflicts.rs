@@ -9,7 +9,10 @@ use uuid::Uuid;
 
 use crate::markdown;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{markdown_text, optional_date, optional_text, parse_date, required_text};
+use crate::validate::{
+    blank_to_none, markdown_text, optional_date, optional_text, parse_date, parse_uuid,
+    required_text,
+};
 use crate::{Error, Result};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -262,10 +265,6 @@ struct Valid {
     next_step: String,
 }
 
-fn blank_to_none(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
 impl ConflictInput {
     fn validate(&self) -> Result<Valid> {
         let title = required_text("title", "a conflict's title", &self.title, MAX_TITLE_CHARS)?;
@@ -368,35 +367,10 @@ impl UpdateInput {
             note,
             one_on_one_id: match blank_to_none(&self.one_on_one_id) {
                 None => None,
-                Some(text) => Some(parse_meeting_id(text)?),
+                Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
             },
         })
     }
-}
-
-fn parse_meeting_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text).map_err(|_| {
-        Error::invalid(
-            "one_on_one_id",
-            format!("\"{text}\" is not a valid 1-on-1 id"),
-        )
-    })
-}
-
-/// Parses a conflict id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid conflict id")))
-}
-
-/// Parses a conflict update id that arrived as text.
-pub fn parse_update_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim()).map_err(|_| {
-        Error::invalid(
-            "id",
-            format!("\"{text}\" is not a valid conflict update id"),
-        )
-    })
 }
 
 const COLUMNS: &str = "id, title, description, surfaced_on, status, next_step, resolution, \

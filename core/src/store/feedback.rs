@@ -250,12 +250,6 @@ fn write_tags(conn: &Connection, id: Uuid, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Parses a feedback id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid feedback id")))
-}
-
 /// One feedback by id.
 pub fn get(conn: &Connection, id: Uuid) -> Result<Feedback> {
     let mut feedback = conn

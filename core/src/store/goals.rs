@@ -1,6 +1,7 @@
 //! Growth goals: what a person wants to grow in, why, how success is
 //! measured, by when; dated check-ins with optional progress (0-100).
 
+use crate::validate::parse_uuid;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -171,18 +172,6 @@ fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
     })
 }
 
-/// Parses a goal id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid goal id")))
-}
-
-/// Parses a check-in id that arrived as text.
-pub fn parse_checkin_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid check-in id")))
-}
-
 /// One goal.
 pub fn get(conn: &Connection, id: Uuid) -> Result<Goal> {
     conn.query_row(
@@ -323,7 +312,7 @@ pub fn add_checkin(
     }
     let meeting = match input.one_on_one_id.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(text) => Some(one_on_ones::parse_id(text)?),
+        Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
     };
     atomic(conn, |conn| {
         let goal = get(conn, goal_id)?;

@@ -1,6 +1,7 @@
 //! 1-on-1s: when they are, whether they happened (scheduled → held,
 //! cancelled or rescheduled), and what was said: notes, outcomes and mood.
 
+use crate::validate::parse_uuid;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -184,12 +185,6 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<OneOnOne> {
     .ok_or_else(|| Error::not_found("1-on-1", id))
 }
 
-/// Parses a 1-on-1 id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid 1-on-1 id")))
-}
-
 /// Starts a 1-on-1 with `person_id`: its agenda opens with every unresolved
 /// talking point from earlier held 1-on-1s with them, then the template's
 /// prompts, if one was chosen.
@@ -197,7 +192,7 @@ pub fn start(conn: &Connection, person_id: Uuid, input: &NewOneOnOne) -> Result<
     let at = parse_datetime("scheduled_at", &input.scheduled_at)?;
     let template_id = match input.template_id.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(text) => Some(templates::parse_id(text)?),
+        Some(text) => Some(parse_uuid("template_id", "template", text)?),
     };
     atomic(conn, |conn| {
         let person = people::get(conn, person_id)?;

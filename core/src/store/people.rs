@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
 use crate::store::{atomic, now_timestamp, uuid_column};
-use crate::validate::{in_range, optional_date, optional_text, required_text};
+use crate::validate::{blank_to_none, in_range, optional_date, optional_text, required_text};
 use crate::{Error, Result};
 
 /// The default 1-on-1 cadence: weekly.
@@ -146,10 +147,6 @@ impl PersonInput {
             notes: optional_text("notes", "notes", &self.notes, MAX_NOTES_CHARS)?,
         })
     }
-}
-
-fn blank_to_none(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 const COLUMNS: &str = "id, name, role, team, start_date, cadence_days, feedback_preferences, \
@@ -313,10 +310,67 @@ fn sort_key(name: &str) -> String {
         .collect()
 }
 
-/// Parses an id that arrived as text (from the CLI or a URL).
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid person id")))
+/// Finds a person by id, or by their exact name ignoring case (archived
+/// people included: reviews are often written after someone has moved on).
+///
+/// An unknown id is [`Error::NotFound`]; a name nobody has, or one that two
+/// people share, is [`Error::Invalid`] on the field `person`, the latter
+/// listing the ids to choose from.
+pub fn resolve(conn: &Connection, id_or_name: &str) -> Result<Person> {
+    let text = id_or_name.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "person",
+            "name the person: their id or their exact name",
+        ));
+    }
+    if let Ok(id) = Uuid::parse_str(text) {
+        return get(conn, id);
+    }
+    let wanted = fold(text);
+    let mut found: Vec<Person> = list(conn, Scope::All)?
+        .into_iter()
+        .filter(|p| fold(&p.name) == wanted)
+        .collect();
+    match found.len() {
+        0 => Err(Error::invalid(
+            "person",
+            format!(
+                "nobody in the journal is named \"{text}\" (give their exact name, or their id)"
+            ),
+        )),
+        1 => Ok(found.remove(0)),
+        n => {
+            let choices: Vec<String> = found
+                .iter()
+                .map(|p| {
+                    let about: Vec<&str> = [p.role.as_str(), p.team.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .chain(p.archived.then_some("archived"))
+                        .collect();
+                    if about.is_empty() {
+                        p.id.to_string()
+                    } else {
+                        format!("{} ({})", p.id, about.join(", "))
+                    }
+                })
+                .collect();
+            Err(Error::invalid(
+                "person",
+                format!(
+                    "{n} people are named \"{text}\"; use one of their ids instead: {}",
+                    choices.join("; ")
+                ),
+            ))
+        }
+    }
+}
+
+/// Names compare equal when they read the same: same letters in any Unicode
+/// composition, any case.
+fn fold(name: &str) -> String {
+    name.nfc().collect::<String>().to_lowercase()
 }
 
 #[cfg(test)]
@@ -573,5 +627,65 @@ mod tests {
         assert_eq!(json["start_date"], "2024-03-04");
         assert_eq!(json["recognition"], "private");
         assert_eq!(json["id"], ana.id.to_string());
+    }
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::*;
+    use crate::Store;
+
+    fn add(conn: &Connection, name: &str, role: &str) -> Person {
+        create(
+            conn,
+            &PersonInput {
+                name: name.into(),
+                role: role.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_person_is_found_by_id_or_by_exact_name_in_any_case() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let ana = add(conn, "Ana Lima", "");
+        add(conn, "Ana Limão", "");
+        assert_eq!(resolve(conn, &ana.id.to_string()).unwrap().id, ana.id);
+        assert_eq!(resolve(conn, " ana LIMA ").unwrap().id, ana.id);
+        let decomposed = "Ana Lima\u{0303}o";
+        assert_eq!(
+            resolve(conn, decomposed).unwrap().name,
+            "Ana Limão",
+            "a name typed with a combining accent is the same name"
+        );
+        let err = resolve(conn, "Ana").unwrap_err();
+        assert_eq!(err.field(), Some("person"), "a partial name is not a match");
+    }
+
+    #[test]
+    fn an_unknown_id_is_not_found() {
+        let store = Store::open_in_memory().unwrap();
+        let err = resolve(store.conn(), &Uuid::new_v4().to_string()).unwrap_err();
+        assert_eq!(err.code(), "not_found");
+    }
+
+    #[test]
+    fn a_shared_name_is_refused_with_the_ids_to_choose_from() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let one = add(conn, "Sam Park", "Designer");
+        let two = add(conn, "sam park", "");
+        set_archived(conn, two.id, true).unwrap();
+        let err = resolve(conn, "Sam Park").unwrap_err().to_string();
+        assert!(
+            err.starts_with("2 people are named \"Sam Park\"; use one of their ids"),
+            "{err}"
+        );
+        assert!(err.contains(&format!("{} (Designer)", one.id)), "{err}");
+        assert!(err.contains(&format!("{} (archived)", two.id)), "{err}");
+        assert_eq!(err.lines().count(), 1, "the message fits on one line");
     }
 }

@@ -9,7 +9,9 @@ use uuid::Uuid;
 
 use crate::markdown;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{markdown_text, optional_text, parse_date, required_text};
+use crate::validate::{
+    blank_to_none, markdown_text, optional_text, parse_date, parse_uuid, required_text,
+};
 use crate::{Error, Result};
 
 /// The question categories, in display order: `(id, label)`. The id is what
@@ -152,31 +154,6 @@ pub struct Suggestion {
     pub last_asked_on: Option<NaiveDate>,
     /// Days from then to today (0 for today or a day after it).
     pub days_since_asked: Option<i64>,
-}
-
-/// Parses a coaching question id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("id", format!("\"{text}\" is not a valid question id")))
-}
-
-/// Parses the id of a logged question that arrived as text.
-pub fn parse_asked_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim()).map_err(|_| {
-        Error::invalid(
-            "id",
-            format!("\"{text}\" is not a valid logged question id"),
-        )
-    })
-}
-
-fn parse_field_id(field: &'static str, what: &str, text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid(field, format!("\"{text}\" is not a valid {what} id")))
-}
-
-fn blank_to_none(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 // ---------------------------------------------------------------------------
@@ -456,10 +433,10 @@ impl AskedInput {
                     "choose who the question was asked to",
                 ))
             }
-            text => parse_field_id("person_id", "person", text)?,
+            text => parse_uuid("person_id", "person", text)?,
         };
         let question_id = blank_to_none(&self.question_id)
-            .map(|text| parse_field_id("question_id", "question", text))
+            .map(|text| parse_uuid("question_id", "question", text))
             .transpose()?;
         let text = optional_text("text", "a question", &self.text, MAX_QUESTION_CHARS)?;
         if question_id.is_none() && text.is_empty() {
@@ -474,7 +451,7 @@ impl AskedInput {
             text: Some(text).filter(|t| !t.is_empty()),
             asked_on: parse_date("asked_on", "the day it was asked", self.asked_on.trim())?,
             one_on_one_id: blank_to_none(&self.one_on_one_id)
-                .map(|text| parse_field_id("one_on_one_id", "1-on-1", text))
+                .map(|text| parse_uuid("one_on_one_id", "1-on-1", text))
                 .transpose()?,
             answer: markdown_text("answer", "the answer", &self.answer, MAX_ANSWER_CHARS)?,
             follow_up: optional_text(

@@ -73,16 +73,6 @@ impl TemplateInput {
     }
 }
 
-/// Parses a template id that arrived as text.
-pub fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim()).map_err(|_| {
-        Error::invalid(
-            "template_id",
-            format!("\"{text}\" is not a valid template id"),
-        )
-    })
-}
-
 fn prompts_of(conn: &Connection, id: Uuid) -> Result<Vec<Prompt>> {
     let mut stmt = conn.prepare(
         "SELECT text, raised_by FROM agenda_template_prompts WHERE template_id = ?1 ORDER BY position",

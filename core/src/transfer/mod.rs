@@ -15,6 +15,41 @@ pub use export::export_json;
 pub use import::{import_json, ImportReport, KindCounts, MAX_PROBLEMS};
 pub use markdown_export::{export_markdown, MarkdownReport};
 
+/// The two shapes of an export: one lossless JSON file, or a folder of
+/// Markdown files to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::Json, ExportFormat::Markdown];
+
+    /// The name the app and the CLI use for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "markdown",
+        }
+    }
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = crate::Error;
+
+    fn from_str(text: &str) -> crate::Result<ExportFormat> {
+        ExportFormat::ALL
+            .into_iter()
+            .find(|format| format.as_str() == text)
+            .ok_or_else(|| crate::Error::Invalid {
+                field: "format",
+                message: format!("export as \"json\" or \"markdown\" (got \"{text}\")"),
+            })
+    }
+}
+
 /// The value of `"format"` in every Candor export.
 pub const FORMAT: &str = "candor";
 
@@ -74,6 +109,19 @@ snoozes: reminder_key since until created_at
             shape.push('\n');
         }
         shape
+    }
+
+    #[test]
+    fn export_formats_parse_by_name_and_refuse_others_in_words() {
+        for format in ExportFormat::ALL {
+            assert_eq!(format.as_str().parse::<ExportFormat>().unwrap(), format);
+        }
+        let err = "pdf".parse::<ExportFormat>().unwrap_err();
+        assert_eq!(err.field(), Some("format"));
+        assert_eq!(
+            err.to_string(),
+            "export as \"json\" or \"markdown\" (got \"pdf\")"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Action items.
 
-use candor_core::action_items::{self, ActionItem, ActionItemInput};
-use candor_core::people;
+use candor_core::store::action_items::{self, ActionItem, ActionItemInput};
+use candor_core::validate::parse_uuid;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -13,7 +13,13 @@ pub fn add_action_item(
     person_id: String,
     input: ActionItemInput,
 ) -> CommandResult<ActionItem> {
-    state.with_store(|store| action_items::add(store.conn(), people::parse_id(&person_id)?, &input))
+    state.with_store(|store| {
+        action_items::add(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            &input,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -23,7 +29,7 @@ pub fn update_action_item(
     input: ActionItemInput,
 ) -> CommandResult<ActionItem> {
     state.with_store(|store| {
-        action_items::update(store.conn(), action_items::parse_id(&id)?, &input)
+        action_items::update(store.conn(), parse_uuid("id", "action item", &id)?, &input)
     })
 }
 
@@ -37,7 +43,7 @@ pub fn set_action_item_done(
     state.with_store(|store| {
         action_items::set_done(
             store.conn(),
-            action_items::parse_id(&id)?,
+            parse_uuid("id", "action item", &id)?,
             done_on.as_deref(),
         )
     })
@@ -45,5 +51,7 @@ pub fn set_action_item_done(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_action_item(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| action_items::delete(store.conn(), action_items::parse_id(&id)?))
+    state.with_store(|store| {
+        action_items::delete(store.conn(), parse_uuid("id", "action item", &id)?)
+    })
 }

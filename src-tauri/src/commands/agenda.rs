@@ -1,8 +1,8 @@
 //! Talking points and agenda templates.
 
-use candor_core::agenda::{self, PointInput, TalkingPoint};
-use candor_core::one_on_ones;
-use candor_core::templates::{self, Template, TemplateInput};
+use candor_core::store::agenda::{self, PointInput, TalkingPoint};
+use candor_core::store::templates::{self, Template, TemplateInput};
+use candor_core::validate::parse_uuid;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -15,7 +15,11 @@ pub fn add_talking_point(
     input: PointInput,
 ) -> CommandResult<TalkingPoint> {
     state.with_store(|store| {
-        agenda::add(store.conn(), one_on_ones::parse_id(&one_on_one_id)?, &input)
+        agenda::add(
+            store.conn(),
+            parse_uuid("one_on_one_id", "1-on-1", &one_on_one_id)?,
+            &input,
+        )
     })
 }
 
@@ -25,7 +29,13 @@ pub fn edit_talking_point(
     id: String,
     input: PointInput,
 ) -> CommandResult<TalkingPoint> {
-    state.with_store(|store| agenda::edit(store.conn(), agenda::parse_id(&id)?, &input))
+    state.with_store(|store| {
+        agenda::edit(
+            store.conn(),
+            parse_uuid("id", "talking point", &id)?,
+            &input,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -34,7 +44,13 @@ pub fn set_talking_point_resolved(
     id: String,
     resolved: bool,
 ) -> CommandResult<TalkingPoint> {
-    state.with_store(|store| agenda::set_resolved(store.conn(), agenda::parse_id(&id)?, resolved))
+    state.with_store(|store| {
+        agenda::set_resolved(
+            store.conn(),
+            parse_uuid("id", "talking point", &id)?,
+            resolved,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -43,12 +59,14 @@ pub fn move_talking_point(
     id: String,
     index: usize,
 ) -> CommandResult<Vec<TalkingPoint>> {
-    state.with_store(|store| agenda::move_to(store.conn(), agenda::parse_id(&id)?, index))
+    state.with_store(|store| {
+        agenda::move_to(store.conn(), parse_uuid("id", "talking point", &id)?, index)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_talking_point(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| agenda::delete(store.conn(), agenda::parse_id(&id)?))
+    state.with_store(|store| agenda::delete(store.conn(), parse_uuid("id", "talking point", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -73,12 +91,20 @@ pub fn update_template(
     id: String,
     input: TemplateInput,
 ) -> CommandResult<Template> {
-    state.with_store(|store| templates::update(store.conn(), templates::parse_id(&id)?, &input))
+    state.with_store(|store| {
+        templates::update(
+            store.conn(),
+            parse_uuid("template_id", "template", &id)?,
+            &input,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_template(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| templates::delete(store.conn(), templates::parse_id(&id)?))
+    state.with_store(|store| {
+        templates::delete(store.conn(), parse_uuid("template_id", "template", &id)?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -87,7 +113,13 @@ pub fn set_template_hidden(
     id: String,
     hidden: bool,
 ) -> CommandResult<Template> {
-    state.with_store(|store| templates::set_hidden(store.conn(), templates::parse_id(&id)?, hidden))
+    state.with_store(|store| {
+        templates::set_hidden(
+            store.conn(),
+            parse_uuid("template_id", "template", &id)?,
+            hidden,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -99,8 +131,8 @@ pub fn apply_template(
     state.with_store(|store| {
         templates::apply(
             store.conn(),
-            templates::parse_id(&id)?,
-            one_on_ones::parse_id(&one_on_one_id)?,
+            parse_uuid("template_id", "template", &id)?,
+            parse_uuid("one_on_one_id", "1-on-1", &one_on_one_id)?,
         )
     })
 }

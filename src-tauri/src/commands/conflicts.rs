@@ -1,10 +1,10 @@
 //! Conflicts: surfacing, parties, dated updates, status and resolution.
 
-use candor_core::conflicts::{
+use candor_core::store::conflicts::{
     self, ConflictDetail, ConflictFilter, ConflictInput, ConflictSummary, Status, UpdateDetail,
     UpdateInput,
 };
-use candor_core::people;
+use candor_core::validate::parse_uuid;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -25,7 +25,7 @@ pub fn list_conflicts(
             },
             person_id: match person_id.as_deref().map(str::trim) {
                 None | Some("") => None,
-                Some(text) => Some(people::parse_id(text)?),
+                Some(text) => Some(parse_uuid("id", "person", text)?),
             },
         };
         conflicts::list(store.conn(), &filter)
@@ -34,7 +34,7 @@ pub fn list_conflicts(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_conflict(state: State<'_, AppState>, id: String) -> CommandResult<ConflictDetail> {
-    state.with_store(|store| conflicts::get(store.conn(), conflicts::parse_id(&id)?))
+    state.with_store(|store| conflicts::get(store.conn(), parse_uuid("id", "conflict", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -51,7 +51,9 @@ pub fn update_conflict(
     id: String,
     input: ConflictInput,
 ) -> CommandResult<ConflictDetail> {
-    state.with_store(|store| conflicts::update(store.conn(), conflicts::parse_id(&id)?, &input))
+    state.with_store(|store| {
+        conflicts::update(store.conn(), parse_uuid("id", "conflict", &id)?, &input)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -65,7 +67,7 @@ pub fn set_conflict_status(
     state.with_store(|store| {
         conflicts::set_status(
             store.conn(),
-            conflicts::parse_id(&id)?,
+            parse_uuid("id", "conflict", &id)?,
             Status::parse(&status)?,
             resolution.as_deref(),
             resolved_on.as_deref(),
@@ -76,7 +78,7 @@ pub fn set_conflict_status(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_conflict(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| conflicts::delete(store.conn(), conflicts::parse_id(&id)?))
+    state.with_store(|store| conflicts::delete(store.conn(), parse_uuid("id", "conflict", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -86,13 +88,17 @@ pub fn add_conflict_update(
     input: UpdateInput,
 ) -> CommandResult<UpdateDetail> {
     state.with_store(|store| {
-        conflicts::add_update(store.conn(), conflicts::parse_id(&conflict_id)?, &input)
+        conflicts::add_update(
+            store.conn(),
+            parse_uuid("conflict_id", "conflict", &conflict_id)?,
+            &input,
+        )
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_conflict_update(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.with_store(|store| {
-        conflicts::delete_update(store.conn(), conflicts::parse_update_id(&id)?)
+        conflicts::delete_update(store.conn(), parse_uuid("id", "conflict update", &id)?)
     })
 }

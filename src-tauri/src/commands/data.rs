@@ -2,12 +2,13 @@
 //! Files are chosen in native dialogs shown from Rust, so the window never
 //! handles file paths and needs no file-system permission at all.
 
+use candor_core::validate::parse_uuid;
 use std::path::PathBuf;
 
 use candor_core::backup::{self, BackupReport, RestoreReport};
 use candor_core::files::{self, OutputKind, OutputPath};
-use candor_core::transfer::{self, ImportReport, MarkdownReport};
-use candor_core::{review, Error};
+use candor_core::review::{self, PacketFormat};
+use candor_core::transfer::{self, ExportFormat, ImportReport, MarkdownReport};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -92,8 +93,8 @@ pub async fn export_journal<R: Runtime>(
     state: State<'_, AppState>,
     format: String,
 ) -> CommandResult<Option<ExportReport>> {
-    match format.as_str() {
-        "json" => {
+    match format.parse::<ExportFormat>()? {
+        ExportFormat::Json => {
             let picked = app
                 .dialog()
                 .file()
@@ -114,7 +115,7 @@ pub async fn export_journal<R: Runtime>(
                 }))
             })
         }
-        "markdown" => {
+        ExportFormat::Markdown => {
             let picked = app
                 .dialog()
                 .file()
@@ -133,11 +134,6 @@ pub async fn export_journal<R: Runtime>(
                 }))
             })
         }
-        other => Err(Error::Invalid {
-            field: "format",
-            message: format!("export as \"json\" or \"markdown\" (got \"{other}\")"),
-        }
-        .into()),
     }
 }
 
@@ -219,7 +215,7 @@ pub struct Rendered {
 #[tauri::command(rename_all = "snake_case")]
 pub fn prep_sheet(state: State<'_, AppState>, person_id: String) -> CommandResult<Rendered> {
     state.with_store(|store| {
-        let id = candor_core::people::parse_id(&person_id)?;
+        let id = parse_uuid("person_id", "person", &person_id)?;
         let sheet = review::prep_sheet(store.conn(), id, today())?;
         let markdown = review::prep_markdown(&sheet);
         Ok(Rendered {
@@ -238,7 +234,7 @@ pub fn review_preview(
     to: String,
 ) -> CommandResult<Rendered> {
     state.with_store(|store| {
-        let id = candor_core::people::parse_id(&person_id)?;
+        let id = parse_uuid("person_id", "person", &person_id)?;
         let packet = review::review_packet(store.conn(), id, &from, &to, today())?;
         let markdown = review::review_markdown(&packet);
         Ok(Rendered {
@@ -260,20 +256,11 @@ pub async fn save_review<R: Runtime>(
     format: String,
 ) -> CommandResult<Option<PathBuf>> {
     let (packet_text, name, extension) = state.with_store(|store| {
-        let id = candor_core::people::parse_id(&person_id)?;
+        let id = parse_uuid("person_id", "person", &person_id)?;
         let packet = review::review_packet(store.conn(), id, &from, &to, today())?;
-        let person = candor_core::people::get(store.conn(), id)?;
-        let (text, extension) = match format.as_str() {
-            "html" => (review::review_html(&packet), "html"),
-            "md" => (review::review_markdown(&packet), "md"),
-            other => {
-                return Err(Error::Invalid {
-                    field: "format",
-                    message: format!("save as \"md\" or \"html\" (got \"{other}\")"),
-                })
-            }
-        };
-        Ok((text, person.name, extension))
+        let person = candor_core::store::people::get(store.conn(), id)?;
+        let format = format.parse::<PacketFormat>()?;
+        Ok((format.render(&packet), person.name, format.as_str()))
     })?;
     let slug: String = name
         .chars()

@@ -1,8 +1,8 @@
 //! Feedback: the composer, its draft checks, and the path to delivered.
 
-use candor_core::feedback::{self, FeedbackInput, FeedbackView};
 use candor_core::feedback_checks::{self, Check, FeedbackText};
-use candor_core::{one_on_ones, people};
+use candor_core::store::feedback::{self, FeedbackInput, FeedbackView};
+use candor_core::validate::parse_uuid;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -17,8 +17,12 @@ pub fn create_feedback(
     input: FeedbackInput,
 ) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let created =
-            feedback::create(store.conn(), people::parse_id(&person_id)?, &input, today())?;
+        let created = feedback::create(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            &input,
+            today(),
+        )?;
         feedback::view(store.conn(), created.id, today())
     })
 }
@@ -30,7 +34,7 @@ pub fn update_feedback(
     input: FeedbackInput,
 ) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::update(store.conn(), id, &input, today())?;
         feedback::view(store.conn(), id, today())
     })
@@ -38,7 +42,9 @@ pub fn update_feedback(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_feedback(state: State<'_, AppState>, id: String) -> CommandResult<FeedbackView> {
-    state.with_store(|store| feedback::view(store.conn(), feedback::parse_id(&id)?, today()))
+    state.with_store(|store| {
+        feedback::view(store.conn(), parse_uuid("id", "feedback", &id)?, today())
+    })
 }
 
 /// The text the composer checks while typing (nothing is stored).
@@ -76,7 +82,7 @@ pub fn check_feedback(input: CheckInput) -> CheckResult {
 #[tauri::command(rename_all = "snake_case")]
 pub fn mark_feedback_ready(state: State<'_, AppState>, id: String) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::mark_ready(store.conn(), id)?;
         feedback::view(store.conn(), id, today())
     })
@@ -88,7 +94,7 @@ pub fn feedback_back_to_draft(
     id: String,
 ) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::back_to_draft(store.conn(), id)?;
         feedback::view(store.conn(), id, today())
     })
@@ -102,10 +108,10 @@ pub fn deliver_feedback(
     one_on_one_id: Option<String>,
 ) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         let meeting = match one_on_one_id.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(text) => Some(one_on_ones::parse_id(text)?),
+            Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
         };
         feedback::deliver(store.conn(), id, &delivered_on, meeting, today())?;
         feedback::view(store.conn(), id, today())
@@ -115,7 +121,7 @@ pub fn deliver_feedback(
 #[tauri::command(rename_all = "snake_case")]
 pub fn discard_feedback(state: State<'_, AppState>, id: String) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::discard(store.conn(), id)?;
         feedback::view(store.conn(), id, today())
     })
@@ -124,7 +130,7 @@ pub fn discard_feedback(state: State<'_, AppState>, id: String) -> CommandResult
 #[tauri::command(rename_all = "snake_case")]
 pub fn restore_feedback(state: State<'_, AppState>, id: String) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::restore(store.conn(), id)?;
         feedback::view(store.conn(), id, today())
     })
@@ -137,7 +143,7 @@ pub fn set_feedback_response(
     response: String,
 ) -> CommandResult<FeedbackView> {
     state.with_store(|store| {
-        let id = feedback::parse_id(&id)?;
+        let id = parse_uuid("id", "feedback", &id)?;
         feedback::set_response(store.conn(), id, &response)?;
         feedback::view(store.conn(), id, today())
     })

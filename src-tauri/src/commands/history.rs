@@ -1,10 +1,13 @@
 //! Growth history: goals and check-ins, the person timeline, mood, counts,
 //! and full-text search.
 
-use candor_core::goals::{self, CheckinDetail, CheckinInput, Goal, GoalDetail, GoalInput, Status};
 use candor_core::history::{self, MoodPoint, RangeCounts, TimelineFilter, TimelinePage};
-use candor_core::people;
+use candor_core::record_kinds::RecordKind;
 use candor_core::search::{self, SearchQuery, SearchResults};
+use candor_core::store::goals::{
+    self, CheckinDetail, CheckinInput, Goal, GoalDetail, GoalInput, Status,
+};
+use candor_core::validate::parse_uuid;
 use serde::Serialize;
 use tauri::State;
 
@@ -14,8 +17,13 @@ use crate::today;
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_goals(state: State<'_, AppState>, person_id: String) -> CommandResult<Vec<GoalDetail>> {
-    state
-        .with_store(|store| goals::for_person(store.conn(), people::parse_id(&person_id)?, today()))
+    state.with_store(|store| {
+        goals::for_person(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            today(),
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -25,7 +33,12 @@ pub fn create_goal(
     input: GoalInput,
 ) -> CommandResult<Goal> {
     state.with_store(|store| {
-        goals::create(store.conn(), people::parse_id(&person_id)?, &input, today())
+        goals::create(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            &input,
+            today(),
+        )
     })
 }
 
@@ -35,7 +48,7 @@ pub fn update_goal(
     id: String,
     input: GoalInput,
 ) -> CommandResult<Goal> {
-    state.with_store(|store| goals::update(store.conn(), goals::parse_id(&id)?, &input))
+    state.with_store(|store| goals::update(store.conn(), parse_uuid("id", "goal", &id)?, &input))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -47,7 +60,7 @@ pub fn set_goal_status(
     state.with_store(|store| {
         goals::set_status(
             store.conn(),
-            goals::parse_id(&id)?,
+            parse_uuid("id", "goal", &id)?,
             Status::parse(&status)?,
             today(),
         )
@@ -56,7 +69,7 @@ pub fn set_goal_status(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_goal(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| goals::delete(store.conn(), goals::parse_id(&id)?))
+    state.with_store(|store| goals::delete(store.conn(), parse_uuid("id", "goal", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -65,12 +78,19 @@ pub fn add_goal_checkin(
     goal_id: String,
     input: CheckinInput,
 ) -> CommandResult<CheckinDetail> {
-    state.with_store(|store| goals::add_checkin(store.conn(), goals::parse_id(&goal_id)?, &input))
+    state.with_store(|store| {
+        goals::add_checkin(
+            store.conn(),
+            parse_uuid("goal_id", "goal", &goal_id)?,
+            &input,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_goal_checkin(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| goals::delete_checkin(store.conn(), goals::parse_checkin_id(&id)?))
+    state
+        .with_store(|store| goals::delete_checkin(store.conn(), parse_uuid("id", "check-in", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -79,8 +99,13 @@ pub fn person_timeline(
     person_id: String,
     filter: TimelineFilter,
 ) -> CommandResult<TimelinePage> {
-    state
-        .with_store(|store| history::timeline(store.conn(), people::parse_id(&person_id)?, &filter))
+    state.with_store(|store| {
+        history::timeline(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            &filter,
+        )
+    })
 }
 
 /// The mood chart and the counts strip of a person's history, for a range.
@@ -98,7 +123,7 @@ pub fn history_summary(
     to: String,
 ) -> CommandResult<HistorySummary> {
     state.with_store(|store| {
-        let id = people::parse_id(&person_id)?;
+        let id = parse_uuid("person_id", "person", &person_id)?;
         let counts = history::range_counts(store.conn(), id, &from, &to, today())?;
         let moods = history::mood_series(store.conn(), id, counts.from, counts.to)?;
         Ok(HistorySummary { moods, counts })
@@ -113,16 +138,8 @@ pub fn search_journal(
     state.with_store(|store| search::search(store.conn(), &query))
 }
 
-#[derive(Debug, Serialize)]
-pub struct Kind {
-    pub id: &'static str,
-    pub label: &'static str,
-}
-
+/// Every kind of record with its labels, for search and the timeline.
 #[tauri::command(rename_all = "snake_case")]
-pub fn search_kinds() -> Vec<Kind> {
-    search::KINDS
-        .iter()
-        .map(|(id, label)| Kind { id, label })
-        .collect()
+pub fn record_kinds() -> &'static [RecordKind] {
+    candor_core::record_kinds::RECORD_KINDS
 }

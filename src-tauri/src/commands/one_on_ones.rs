@@ -1,7 +1,9 @@
 //! 1-on-1s: starting, the view, notes and outcomes, mood, status changes.
 
-use candor_core::one_on_ones::{self, NewOneOnOne, OneOnOne, OneOnOneDetail, SavedText, TextField};
-use candor_core::people;
+use candor_core::store::one_on_ones::{
+    self, NewOneOnOne, OneOnOne, OneOnOneDetail, SavedText, TextField,
+};
+use candor_core::validate::parse_uuid;
 use candor_core::views::{self, PersonOverview};
 use tauri::State;
 
@@ -11,7 +13,11 @@ use crate::state::AppState;
 #[tauri::command(rename_all = "snake_case")]
 pub fn person_overview(state: State<'_, AppState>, id: String) -> CommandResult<PersonOverview> {
     state.with_store(|store| {
-        views::person_overview(store.conn(), people::parse_id(&id)?, crate::today())
+        views::person_overview(
+            store.conn(),
+            parse_uuid("id", "person", &id)?,
+            crate::today(),
+        )
     })
 }
 
@@ -21,14 +27,23 @@ pub fn start_one_on_one(
     person_id: String,
     input: NewOneOnOne,
 ) -> CommandResult<OneOnOne> {
-    state
-        .with_store(|store| one_on_ones::start(store.conn(), people::parse_id(&person_id)?, &input))
+    state.with_store(|store| {
+        one_on_ones::start(
+            store.conn(),
+            parse_uuid("person_id", "person", &person_id)?,
+            &input,
+        )
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_one_on_one(state: State<'_, AppState>, id: String) -> CommandResult<OneOnOneDetail> {
     state.with_store(|store| {
-        one_on_ones::detail(store.conn(), one_on_ones::parse_id(&id)?, crate::today())
+        one_on_ones::detail(
+            store.conn(),
+            parse_uuid("id", "1-on-1", &id)?,
+            crate::today(),
+        )
     })
 }
 
@@ -40,7 +55,7 @@ pub fn save_one_on_one_text(
     text: String,
 ) -> CommandResult<SavedText> {
     state.with_store(|store| {
-        one_on_ones::save_text(store.conn(), one_on_ones::parse_id(&id)?, field, &text)
+        one_on_ones::save_text(store.conn(), parse_uuid("id", "1-on-1", &id)?, field, &text)
     })
 }
 
@@ -50,7 +65,9 @@ pub fn set_one_on_one_mood(
     id: String,
     mood: Option<i64>,
 ) -> CommandResult<OneOnOne> {
-    state.with_store(|store| one_on_ones::set_mood(store.conn(), one_on_ones::parse_id(&id)?, mood))
+    state.with_store(|store| {
+        one_on_ones::set_mood(store.conn(), parse_uuid("id", "1-on-1", &id)?, mood)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -62,7 +79,7 @@ pub fn mark_one_on_one_held(
     state.with_store(|store| {
         one_on_ones::mark_held(
             store.conn(),
-            one_on_ones::parse_id(&id)?,
+            parse_uuid("id", "1-on-1", &id)?,
             &held_on,
             crate::today(),
         )
@@ -71,7 +88,7 @@ pub fn mark_one_on_one_held(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn cancel_one_on_one(state: State<'_, AppState>, id: String) -> CommandResult<OneOnOne> {
-    state.with_store(|store| one_on_ones::cancel(store.conn(), one_on_ones::parse_id(&id)?))
+    state.with_store(|store| one_on_ones::cancel(store.conn(), parse_uuid("id", "1-on-1", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -81,11 +98,17 @@ pub fn reschedule_one_on_one(
     scheduled_at: String,
 ) -> CommandResult<OneOnOne> {
     state.with_store(|store| {
-        one_on_ones::reschedule(store.conn(), one_on_ones::parse_id(&id)?, &scheduled_at)
+        one_on_ones::reschedule(
+            store.conn(),
+            parse_uuid("id", "1-on-1", &id)?,
+            &scheduled_at,
+        )
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn schedule_next_one_on_one(state: State<'_, AppState>, id: String) -> CommandResult<OneOnOne> {
-    state.with_store(|store| one_on_ones::schedule_next(store.conn(), one_on_ones::parse_id(&id)?))
+    state.with_store(|store| {
+        one_on_ones::schedule_next(store.conn(), parse_uuid("id", "1-on-1", &id)?)
+    })
 }

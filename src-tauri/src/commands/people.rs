@@ -1,6 +1,7 @@
 //! People on the team.
 
-use candor_core::people::{self, Person, PersonInput, Scope};
+use candor_core::store::people::{self, Person, PersonInput, Scope};
+use candor_core::validate::parse_uuid;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -13,7 +14,7 @@ pub fn list_people(state: State<'_, AppState>, scope: Option<Scope>) -> CommandR
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_person(state: State<'_, AppState>, id: String) -> CommandResult<Person> {
-    state.with_store(|store| people::get(store.conn(), people::parse_id(&id)?))
+    state.with_store(|store| people::get(store.conn(), parse_uuid("id", "person", &id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -27,7 +28,7 @@ pub fn update_person(
     id: String,
     input: PersonInput,
 ) -> CommandResult<Person> {
-    state.with_store(|store| people::update(store.conn(), people::parse_id(&id)?, &input))
+    state.with_store(|store| people::update(store.conn(), parse_uuid("id", "person", &id)?, &input))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -36,5 +37,7 @@ pub fn set_person_archived(
     id: String,
     archived: bool,
 ) -> CommandResult<Person> {
-    state.with_store(|store| people::set_archived(store.conn(), people::parse_id(&id)?, archived))
+    state.with_store(|store| {
+        people::set_archived(store.conn(), parse_uuid("id", "person", &id)?, archived)
+    })
 }

@@ -1,10 +1,10 @@
 //! Coaching questions: the bank, questions asked, and suggestions.
 
-use candor_core::people;
-use candor_core::questions::{
+use candor_core::store::questions::{
     self, AskedDetail, AskedInput, Question, QuestionAsked, QuestionFilter, QuestionInput,
     Suggestion,
 };
+use candor_core::validate::parse_uuid;
 use serde::Serialize;
 use tauri::State;
 
@@ -49,7 +49,7 @@ pub fn update_question(
     input: QuestionInput,
 ) -> CommandResult<Question> {
     state.with_store(|store| {
-        questions::update_question(store.conn(), questions::parse_id(&id)?, &input)
+        questions::update_question(store.conn(), parse_uuid("id", "question", &id)?, &input)
     })
 }
 
@@ -60,13 +60,15 @@ pub fn set_question_retired(
     retired: bool,
 ) -> CommandResult<Question> {
     state.with_store(|store| {
-        questions::set_retired(store.conn(), questions::parse_id(&id)?, retired)
+        questions::set_retired(store.conn(), parse_uuid("id", "question", &id)?, retired)
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_question(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| questions::delete_question(store.conn(), questions::parse_id(&id)?))
+    state.with_store(|store| {
+        questions::delete_question(store.conn(), parse_uuid("id", "question", &id)?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -84,13 +86,19 @@ pub fn update_question_asked(
     input: AskedInput,
 ) -> CommandResult<QuestionAsked> {
     state.with_store(|store| {
-        questions::update_asked(store.conn(), questions::parse_asked_id(&id)?, &input)
+        questions::update_asked(
+            store.conn(),
+            parse_uuid("id", "logged question", &id)?,
+            &input,
+        )
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn delete_question_asked(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with_store(|store| questions::delete_asked(store.conn(), questions::parse_asked_id(&id)?))
+    state.with_store(|store| {
+        questions::delete_asked(store.conn(), parse_uuid("id", "logged question", &id)?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -99,7 +107,7 @@ pub fn questions_asked_for_person(
     person_id: String,
 ) -> CommandResult<Vec<AskedDetail>> {
     state.with_store(|store| {
-        questions::asked_for_person(store.conn(), people::parse_id(&person_id)?)
+        questions::asked_for_person(store.conn(), parse_uuid("person_id", "person", &person_id)?)
     })
 }
 
@@ -115,7 +123,7 @@ pub fn suggest_questions(
         let categories: Vec<&str> = categories.iter().map(String::as_str).collect();
         questions::suggest(
             store.conn(),
-            people::parse_id(&person_id)?,
+            parse_uuid("person_id", "person", &person_id)?,
             &categories,
             today(),
             limit.unwrap_or(3).min(20),

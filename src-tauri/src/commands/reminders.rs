@@ -1,8 +1,8 @@
 //! Reminders: the Due list, snoozes, and the settings behind the rules.
 
 use candor_core::reminders::{self, DueList, SnoozedReminder};
-use candor_core::settings::{self, Settings, SettingsInput};
-use candor_core::snoozes::Snooze;
+use candor_core::store::settings::{self, Settings, SettingsInput};
+use candor_core::store::snoozes::Snooze;
 use tauri::State;
 
 use crate::error::CommandResult;

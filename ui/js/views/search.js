@@ -7,7 +7,7 @@ import { fill, formatDate, h } from '../dom.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
 export async function render(ctx) {
-  const [kinds, team] = await Promise.all([api.searchKinds(), api.listPeople('all')]);
+  const [kinds, team] = await Promise.all([api.recordKinds(), api.listPeople('all')]);
   ctx.setTitle('Search', 'Everything you wrote, on this computer');
   ctx.setActions();
 
@@ -15,7 +15,7 @@ export async function render(ctx) {
   const person = h('select', { class: 'compact', id: 'search-person', 'aria-label': 'Person' },
     h('option', { value: '', text: 'Anyone' }), team.map((p) => h('option', { value: p.id, text: p.name })));
   const kind = h('select', { class: 'compact', id: 'search-kind', 'aria-label': 'Kind' },
-    h('option', { value: '', text: 'All kinds' }), kinds.map((k) => h('option', { value: k.id, text: k.label })));
+    h('option', { value: '', text: 'All kinds' }), kinds.map((k) => h('option', { value: k.id, text: k.many })));
   const from = h('input', { type: 'date', class: 'compact', id: 'search-from', 'aria-label': 'From' });
   const to = h('input', { type: 'date', class: 'compact', id: 'search-to', 'aria-label': 'To' });
   const status = h('p', { class: 'search-status muted', id: 'search-status', 'aria-live': 'polite' });
@@ -49,7 +49,7 @@ export async function render(ctx) {
         .filter(([, hits]) => hits.length);
       fill(results, groups.map(([k, hits]) =>
         h('section', { class: 'card', dataset: { kindGroup: k.id } },
-          h('div', { class: 'card-head' }, h('h2', {}, k.label, ' ', h('span', { class: 'count', text: String(hits.length) }))),
+          h('div', { class: 'card-head' }, h('h2', {}, k.many, ' ', h('span', { class: 'count', text: String(hits.length) }))),
           h('ul', { class: 'hits' }, hits.map(hitRow)))));
     } catch (error) {
       if (mine !== sequence) return;

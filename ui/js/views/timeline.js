@@ -7,17 +7,6 @@ import { moodChart } from '../components/mood-chart.js';
 import { fill, formatDate, h, isoDate, plural } from '../dom.js';
 import { personTabs } from './person.js';
 
-const KIND_LABELS = {
-  one_on_one: '1-on-1',
-  feedback: 'Feedback',
-  conflict: 'Conflict',
-  conflict_update: 'Conflict update',
-  question_asked: 'Question',
-  goal: 'Goal',
-  goal_checkin: 'Check-in',
-  action_item: 'Action item',
-};
-
 const RANGES = [
   ['3m', 'Last 3 months', 3],
   ['12m', 'Last 12 months', 12],
@@ -31,7 +20,9 @@ const RANGES = [
  * @param {{id: string}} params
  */
 export async function render(ctx, { id }) {
-  const [person, today, tags] = await Promise.all([api.getPerson(id), api.today(), api.feedbackTags()]);
+  const [person, today, tags, kinds] = await Promise.all([api.getPerson(id), api.today(), api.feedbackTags(), api.recordKinds()]);
+  /** @type {Record<string, string>} one record of each kind a timeline shows, named as core names it */
+  const kindLabels = Object.fromEntries(kinds.filter((k) => k.in_timeline).map((k) => [k.id, k.one]));
   ctx.setTitle(person.name, [person.role, person.team].filter(Boolean).join(' · '));
   ctx.setActions();
 
@@ -74,7 +65,7 @@ export async function render(ctx, { id }) {
 
   // ----- Filters -----
   const chips = h('div', { class: 'kind-chips', role: 'group', 'aria-label': 'Show only' },
-    Object.entries(KIND_LABELS).map(([kind, label]) => {
+    Object.entries(kindLabels).map(([kind, label]) => {
       const chip = h('button', { type: 'button', class: 'kind-chip', 'aria-pressed': 'false', dataset: { kind }, text: label });
       chip.addEventListener('click', () => {
         if (state.kinds.has(kind)) state.kinds.delete(kind); else state.kinds.add(kind);
@@ -125,7 +116,7 @@ export async function render(ctx, { id }) {
           lastMonth = month;
           list.append(h('li', { class: 'timeline-month', text: monthTitle(month) }));
         }
-        list.append(itemRow(item, person));
+        list.append(itemRow(item, person, kindLabels));
       }
       if (reset && page.items.length === 0) {
         list.append(h('li', { class: 'card-empty', text: 'Nothing in this range with these filters.' }));
@@ -187,7 +178,7 @@ function linkFor(item, person) {
   }
 }
 
-function itemRow(item, person) {
+function itemRow(item, person, kindLabels) {
   const badges = [];
   if (item.kind === 'one_on_one') {
     if (item.status && item.status !== 'held') badges.push(h('span', { class: `badge status-${item.status}`, text: item.status }));
@@ -209,8 +200,8 @@ function itemRow(item, person) {
     h('span', { class: 'entry-date', text: formatDate(item.date) }),
     h('a', { class: 'entry-body', href: linkFor(item, person) },
       h('span', { class: 'entry-head' },
-        h('span', { class: 'entry-kind', text: KIND_LABELS[item.kind] ?? item.kind }),
-        item.title && item.title !== KIND_LABELS[item.kind] ? h('span', { class: 'entry-title', text: item.title }) : null,
+        h('span', { class: 'entry-kind', text: kindLabels[item.kind] ?? item.kind }),
+        item.title && item.title !== kindLabels[item.kind] ? h('span', { class: 'entry-title', text: item.title }) : null,
         badges),
       item.summary ? h('span', { class: 'entry-summary', text: item.summary }) : null));
 }
