@@ -1,7 +1,6 @@
-//! Reminders: the Due list, snoozes, and the settings behind the rules.
+//! Reminders: the Due list and snoozes (core's `reminders`).
 
 use candor_core::reminders::{self, DueList, SnoozedReminder};
-use candor_core::store::settings::{self, Settings, SettingsInput};
 use candor_core::store::snoozes::Snooze;
 use tauri::State;
 
@@ -31,17 +30,4 @@ pub fn snooze_reminder(
 #[tauri::command(rename_all = "snake_case")]
 pub fn unsnooze_reminder(state: State<'_, AppState>, key: String) -> CommandResult<()> {
     state.with_store(|store| reminders::unsnooze(store.conn(), &key))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn get_settings(state: State<'_, AppState>) -> CommandResult<Settings> {
-    state.with_store(|store| settings::get(store.conn()))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub fn update_settings(
-    state: State<'_, AppState>,
-    input: SettingsInput,
-) -> CommandResult<Settings> {
-    state.with_store(|store| settings::update(store.conn(), &input))
 }
