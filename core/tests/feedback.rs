@@ -4,6 +4,7 @@
 use candor_core::store::feedback::{self, FeedbackFilter, FeedbackInput, Kind, Status};
 use candor_core::store::one_on_ones::{self, NewOneOnOne};
 use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::views;
 use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -83,7 +84,7 @@ fn a_draft_becomes_ready_then_delivered_in_a_one_on_one() {
         },
     )
     .unwrap();
-    let detail = one_on_ones::detail(conn, meeting.id, today()).unwrap();
+    let detail = views::one_on_one_detail(conn, meeting.id, today()).unwrap();
     assert_eq!(
         detail.feedback_to_deliver.len(),
         1,
@@ -99,7 +100,7 @@ fn a_draft_becomes_ready_then_delivered_in_a_one_on_one() {
     assert_eq!(delivered.status, Status::Delivered);
     assert_eq!(delivered.delivered_on, Some(day("2026-11-27")));
     assert_eq!(delivered.delivered_in, Some(meeting.id));
-    let detail = one_on_ones::detail(conn, meeting.id, today()).unwrap();
+    let detail = views::one_on_one_detail(conn, meeting.id, today()).unwrap();
     assert!(detail.feedback_to_deliver.is_empty());
     assert_eq!(detail.feedback_delivered[0].feedback.id, draft.id);
     assert_eq!(

@@ -8,6 +8,7 @@ use candor_core::store::party::Party;
 use candor_core::store::people::{self, Person, PersonInput};
 use candor_core::store::templates::{self, TemplateInput};
 use candor_core::validate::parse_uuid;
+use candor_core::views;
 use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -621,7 +622,7 @@ fn notes_are_saved_as_written_and_rendered_safely() {
         "{}",
         saved.html
     );
-    let detail = one_on_ones::detail(conn, a.id, day(TODAY)).unwrap();
+    let detail = views::one_on_one_detail(conn, a.id, day(TODAY)).unwrap();
     assert_eq!(detail.one_on_one.notes, notes, "stored exactly as typed");
     assert_eq!(detail.notes_html, saved.html);
     let summary = &one_on_ones::list_for_person(conn, ana.id).unwrap()[0];

@@ -1,10 +1,8 @@
 //! 1-on-1s: starting, the view, notes and outcomes, mood, status changes.
 
-use candor_core::store::one_on_ones::{
-    self, NewOneOnOne, OneOnOne, OneOnOneDetail, SavedText, TextField,
-};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne, SavedText, TextField};
 use candor_core::validate::parse_uuid;
-use candor_core::views::{self, PersonOverview};
+use candor_core::views::{self, OneOnOneDetail, PersonOverview};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -39,7 +37,7 @@ pub fn start_one_on_one(
 #[tauri::command(rename_all = "snake_case")]
 pub fn get_one_on_one(state: State<'_, AppState>, id: String) -> CommandResult<OneOnOneDetail> {
     state.with_store(|store| {
-        one_on_ones::detail(
+        views::one_on_one_detail(
             store.conn(),
             parse_uuid("id", "1-on-1", &id)?,
             crate::today(),
