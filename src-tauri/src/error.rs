@@ -23,5 +23,23 @@ impl From<candor_core::Error> for CommandError {
     }
 }
 
+impl CommandError {
+    /// A refusal of something picked or prepared outside a form (a dialog's
+    /// pick, a file that cannot be read, a step taken out of order). The code
+    /// is core's, as for every error; `field` stays empty because there is
+    /// no form input for the UI to point at, and core's `Error::Invalid`
+    /// always names one.
+    pub fn invalid_choice(message: impl Into<String>) -> Self {
+        let invalid = candor_core::Error::Invalid {
+            field: "",
+            message: message.into(),
+        };
+        CommandError {
+            field: None,
+            ..CommandError::from(invalid)
+        }
+    }
+}
+
 /// What every command returns.
 pub type CommandResult<T> = Result<T, CommandError>;

@@ -294,3 +294,16 @@ fn the_due_list_and_snooze_errors_cross_ipc_in_their_documented_shape() {
         .unwrap_err();
     assert_eq!(err["field"], "quiet_conflict_days");
 }
+
+#[test]
+fn confirming_an_import_before_choosing_a_file_is_refused_without_a_field() {
+    let h = harness();
+    let err = h
+        .invoke("confirm_import", json!({}))
+        .expect_err("nothing was chosen");
+    assert_eq!(
+        err,
+        json!({ "code": "invalid_input", "message": "choose a file to import first" }),
+        "no form input is at fault, so no field is named"
+    );
+}

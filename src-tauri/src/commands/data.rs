@@ -141,10 +141,8 @@ pub async fn choose_import<R: Runtime>(
     let Some(path) = chosen(picked)? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|err| CommandError {
-        code: "invalid_input",
-        message: format!("could not read {}: {err}", path.display()),
-        field: None,
+    let bytes = std::fs::read(&path).map_err(|err| {
+        CommandError::invalid_choice(format!("could not read {}: {err}", path.display()))
     })?;
     let report = state.with_store(|store| transfer::import_json(store.conn(), &bytes, true))?;
     state.set_pending_import(Some(bytes));
@@ -154,11 +152,9 @@ pub async fn choose_import<R: Runtime>(
 /// Imports the file chosen with [`choose_import`], in one transaction.
 #[tauri::command(rename_all = "snake_case")]
 pub fn confirm_import(state: State<'_, AppState>) -> CommandResult<ImportReport> {
-    let bytes = state.take_pending_import().ok_or(CommandError {
-        code: "invalid_input",
-        message: "choose a file to import first".into(),
-        field: None,
-    })?;
+    let bytes = state
+        .take_pending_import()
+        .ok_or_else(|| CommandError::invalid_choice("choose a file to import first"))?;
     state.with_store(|store| transfer::import_json(store.conn(), &bytes, false))
 }
 

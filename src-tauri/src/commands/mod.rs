@@ -32,10 +32,8 @@ pub(crate) fn chosen(
 ) -> CommandResult<Option<PathBuf>> {
     match path {
         None => Ok(None),
-        Some(path) => path.into_path().map(Some).map_err(|_| CommandError {
-            code: "invalid_input",
-            message: "that location is not a file on this computer".into(),
-            field: None,
+        Some(path) => path.into_path().map(Some).map_err(|_| {
+            CommandError::invalid_choice("that location is not a file on this computer")
         }),
     }
 }
