@@ -437,7 +437,7 @@ fn restoring_a_backup_from_an_older_candor_brings_it_up_to_date() {
     let old = dir.path().join("old.db");
     {
         let conn = Connection::open(&old).unwrap();
-        conn.execute_batch(include_str!("../migrations/0001_people.sql"))
+        conn.execute_batch(include_str!("../../migrations/0001_people.sql"))
             .unwrap();
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();

@@ -4,17 +4,17 @@
 //! where a migration left it (never between two), every write the writer
 //! acknowledged present, and every import either all there or not at all.
 //!
-//! The writer is this test binary run again with only `crash_writer_child`
-//! selected and `CANDOR_CRASH_WRITER` set, so no extra binary is needed. It
-//! acknowledges each committed write on stdout; the parent keeps what was
-//! acknowledged since the file was created and checks all of it after each
-//! kill, so a write must also survive every later crash and recovery.
+//! The writer is this test binary run again with only
+//! `crash::crash_writer_child` selected and `CANDOR_CRASH_WRITER` set, so no
+//! extra binary is needed. It acknowledges each committed write on stdout;
+//! the parent keeps what was acknowledged since the file was created and
+//! checks all of it after each kill, so a write must also survive every later
+//! crash and recovery.
 //!
 //! `CANDOR_CRASH_KILLS` sets the number of kills (200 by default;
 //! `./scripts/crash-test` runs 10,000 in release mode). `CANDOR_CRASH_SEED`
 //! replays a run's random choices (the seed is printed first); the moments
 //! the kills land at still depend on the machine's timing.
-#![cfg(unix)]
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -626,12 +626,19 @@ struct Stats {
     exports_checked: usize,
 }
 
+/// The writer's test as the harness names it: its module path without the
+/// crate, so the filter still selects it wherever this module lives.
+fn writer_test_name() -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, path)| path);
+    format!("{module}::crash_writer_child")
+}
+
 /// One writer's life: spawn it, let it write for `life`, SIGKILL it.
 /// Returns the acknowledgement lines it printed (without "ack ").
 fn run_writer(path: &Path, batches: &Path, round: u64, seed: u64, life: Duration) -> Vec<String> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
-            "crash_writer_child",
+            &writer_test_name(),
             "--exact",
             "--nocapture",
             "--test-threads=1",

@@ -809,7 +809,7 @@ fn inside_the_callers_transaction_the_caller_decides() {
 }
 
 /// The size the benchmarks use. Run it in release to time it:
-/// `cargo test -p candor-core --release --test demo -- --ignored --nocapture`
+/// `cargo test -p candor-core --release --test journal -- --ignored --nocapture demo::on_demand_big_journal`
 #[test]
 #[ignore = "large: 60 people over 10 years; run in release to time it"]
 fn on_demand_big_journal_of_60_people_over_10_years() {

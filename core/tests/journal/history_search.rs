@@ -790,12 +790,12 @@ fn a_journal_written_before_search_existed_is_indexed_when_it_migrates() {
     {
         let conn = Connection::open(&path).unwrap();
         for sql in [
-            include_str!("../migrations/0001_people.sql"),
-            include_str!("../migrations/0002_one_on_ones.sql"),
-            include_str!("../migrations/0003_feedback.sql"),
-            include_str!("../migrations/0004_conflicts_and_questions.sql"),
-            include_str!("../migrations/0005_reminders.sql"),
-            include_str!("../migrations/0006_goals.sql"),
+            include_str!("../../migrations/0001_people.sql"),
+            include_str!("../../migrations/0002_one_on_ones.sql"),
+            include_str!("../../migrations/0003_feedback.sql"),
+            include_str!("../../migrations/0004_conflicts_and_questions.sql"),
+            include_str!("../../migrations/0005_reminders.sql"),
+            include_str!("../../migrations/0006_goals.sql"),
         ] {
             conn.execute_batch(sql).unwrap();
         }

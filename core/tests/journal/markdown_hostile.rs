@@ -8,7 +8,7 @@
 
 use candor_core::markdown::render;
 
-const PAYLOADS: &str = include_str!("data/xss-payloads.txt");
+const PAYLOADS: &str = include_str!("../data/xss-payloads.txt");
 
 /// The corpus may grow; it must not silently shrink.
 const MIN_PAYLOADS: usize = 120;

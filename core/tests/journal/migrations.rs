@@ -13,7 +13,7 @@
 //! the new fixture and commit it:
 //!
 //! ```text
-//! cargo test -p candor-core --test migrations -- --ignored on_demand_write_missing_fixtures
+//! cargo test -p candor-core --test journal -- --ignored migrations::on_demand_write_missing_fixtures
 //! ```
 //!
 //! (with `git add -f`: the repository's .gitignore has `*.db`). That writes
@@ -35,22 +35,23 @@ use rusqlite::Connection;
 
 /// Every shipped migration, in order: migration `n` is `MIGRATIONS[n - 1]`.
 const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_people.sql"),
-    include_str!("../migrations/0002_one_on_ones.sql"),
-    include_str!("../migrations/0003_feedback.sql"),
-    include_str!("../migrations/0004_conflicts_and_questions.sql"),
-    include_str!("../migrations/0005_reminders.sql"),
-    include_str!("../migrations/0006_goals.sql"),
-    include_str!("../migrations/0007_search.sql"),
-    include_str!("../migrations/0008_foreign_key_indexes.sql"),
-    include_str!("../migrations/0009_search_prefixes.sql"),
+    include_str!("../../migrations/0001_people.sql"),
+    include_str!("../../migrations/0002_one_on_ones.sql"),
+    include_str!("../../migrations/0003_feedback.sql"),
+    include_str!("../../migrations/0004_conflicts_and_questions.sql"),
+    include_str!("../../migrations/0005_reminders.sql"),
+    include_str!("../../migrations/0006_goals.sql"),
+    include_str!("../../migrations/0007_search.sql"),
+    include_str!("../../migrations/0008_foreign_key_indexes.sql"),
+    include_str!("../../migrations/0009_search_prefixes.sql"),
 ];
 
 /// How to add what a new schema version needs, for failure messages.
-const HOW_TO_ADD: &str = "add the migration file to MIGRATIONS in core/tests/migrations.rs, add a \
-     FILL entry for its tables, then run `cargo test -p candor-core --test migrations -- \
-     --ignored on_demand_write_missing_fixtures` and commit the new core/tests/data/schema-v*.db (with \
-     `git add -f`: the repository ignores *.db)";
+const HOW_TO_ADD: &str =
+    "add the migration file to MIGRATIONS in core/tests/journal/migrations.rs, \
+     add a FILL entry for its tables, then run `cargo test -p candor-core --test journal -- \
+     --ignored migrations::on_demand_write_missing_fixtures` and commit the new \
+     core/tests/data/schema-v*.db (with `git add -f`: the repository ignores *.db)";
 
 // Ids of the fixture's records. Readable on purpose: the files are for people
 // to open with the sqlite3 CLI too.
@@ -501,7 +502,7 @@ fn every_schema_version_has_a_fixture_and_no_other_does() {
     assert_eq!(
         MIGRATIONS.len() as i64,
         SCHEMA_VERSION,
-        "core/tests/migrations.rs must list every migration the store applies: {HOW_TO_ADD}"
+        "core/tests/journal/migrations.rs must list every migration the store applies: {HOW_TO_ADD}"
     );
     for version in 1..=SCHEMA_VERSION {
         assert!(
@@ -539,7 +540,7 @@ fn the_migrations_listed_here_are_the_ones_the_store_applies() {
     let differences = schema_difference(&schema_of(&conn), &schema_of(store.conn()));
     assert!(
         differences.is_empty(),
-        "applying MIGRATIONS in core/tests/migrations.rs must give the store's schema \
+        "applying MIGRATIONS in core/tests/journal/migrations.rs must give the store's schema \
          ({differences:?}): {HOW_TO_ADD}"
     );
 }
@@ -592,7 +593,7 @@ fn each_fixture_holds_what_its_generator_writes() {
         assert!(
             dump(&Connection::open(&path).unwrap()) == dump(&Connection::open(&generated).unwrap()),
             "schema-v{version}.db no longer matches FILL: rewrite it with \
-             CANDOR_REWRITE_FIXTURES=1 (see core/tests/migrations.rs)"
+             CANDOR_REWRITE_FIXTURES=1 (see core/tests/journal/migrations.rs)"
         );
     }
 }

@@ -5,7 +5,6 @@
 //! slash, case variants, another database. Whatever the spelling, the
 //! journal's files keep every byte, and paths that name none of them are
 //! still written.
-#![cfg(unix)]
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1499,7 +1499,7 @@ fn the_checker_catches_what_it_is_meant_to_catch() {
     }
 }
 
-const PAYLOADS: &str = include_str!("data/xss-payloads.txt");
+const PAYLOADS: &str = include_str!("../data/xss-payloads.txt");
 
 #[test]
 fn every_payload_of_the_xss_corpus_in_every_field_stays_text() {

@@ -1724,7 +1724,7 @@ proptest! {
 
 #[test]
 fn a_version_1_file_keeps_importing_with_every_record_as_written() {
-    let fixture = include_str!("data/export-v1.json");
+    let fixture = include_str!("../data/export-v1.json");
     let store = Store::open_in_memory().unwrap();
     let report = import(store.conn(), fixture).unwrap();
     assert_eq!(report.version, 1);
