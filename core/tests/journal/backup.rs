@@ -13,14 +13,12 @@ use candor_core::store::people::{self, PersonInput, Scope};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
 use candor_core::transfer;
 use candor_core::{Error, Store};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use rusqlite::Connection;
 
-const EXPORTED_AT: &str = "2026-11-29T12:00:00.000Z";
+use crate::support::today;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
+const EXPORTED_AT: &str = "2026-11-29T12:00:00.000Z";
 
 fn add_person(store: &Store, name: &str) -> people::Person {
     let person = people::create(

@@ -16,26 +16,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use uuid::Uuid;
 
-const TODAY: &str = "2026-11-29";
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn today() -> NaiveDate {
-    day(TODAY)
-}
-
-fn person(conn: &Connection, name: &str) -> Person {
-    people::create(
-        conn,
-        &PersonInput {
-            name: name.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-}
+use crate::support::{day, person, today, TODAY};
 
 fn meeting(conn: &Connection, who: &Person, at: &str) -> OneOnOne {
     one_on_ones::start(

@@ -32,10 +32,11 @@ use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
 use candor_core::store::people::{self, PersonInput};
 use candor_core::store::SCHEMA_VERSION;
 use candor_core::{backup, transfer, Store};
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::json;
 use uuid::Uuid;
+
+use crate::support::{integrity, schema_of, today};
 
 /// Set in the writer's environment: the journal file to write to.
 const WRITER_ENV: &str = "CANDOR_CRASH_WRITER";
@@ -74,10 +75,6 @@ const BATCH_TAGS: usize = 2;
 const EXPORT_NAME: &str = "export.json";
 
 const WEEKLY_TEMPLATE: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
 
 // ---------------------------------------------------------------------------
 // A small seeded PRNG (SplitMix64): reproducible without a dependency.
@@ -696,17 +693,6 @@ fn run_writer(path: &Path, batches: &Path, round: u64, seed: u64, life: Duration
     acks
 }
 
-/// `(type, name, sql)` of every schema object, in a stable order.
-fn schema_of(conn: &Connection) -> Vec<(String, String, Option<String>)> {
-    let mut stmt = conn
-        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
-}
-
 /// The schema after migrations 1..=v, for every v from 0 to the latest, built
 /// from the migration files themselves.
 fn schemas_by_version() -> Vec<Vec<(String, String, Option<String>)>> {
@@ -735,14 +721,6 @@ fn schemas_by_version() -> Vec<Vec<(String, String, Option<String>)>> {
 
 fn ids(conn: &Connection, sql: &str) -> HashSet<String> {
     let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
-}
-
-fn integrity(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check").unwrap();
     stmt.query_map([], |r| r.get(0))
         .unwrap()
         .collect::<rusqlite::Result<_>>()

@@ -3,33 +3,12 @@
 
 use candor_core::store::feedback::{self, FeedbackFilter, FeedbackInput, Kind, Status};
 use candor_core::store::one_on_ones::{self, NewOneOnOne};
-use candor_core::store::people::{self, Person, PersonInput};
 use candor_core::views;
 use candor_core::Store;
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use uuid::Uuid;
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-const TODAY: &str = "2026-11-29";
-
-fn today() -> NaiveDate {
-    day(TODAY)
-}
-
-fn person(conn: &Connection, name: &str) -> Person {
-    people::create(
-        conn,
-        &PersonInput {
-            name: name.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-}
+use crate::support::{day, person, today, TODAY};
 
 fn redirecting(observation: &str, observed_on: &str) -> FeedbackInput {
     FeedbackInput {

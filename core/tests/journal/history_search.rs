@@ -14,22 +14,7 @@ use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-const TODAY: &str = "2026-11-29";
-
-fn person(conn: &Connection, name: &str) -> Person {
-    people::create(
-        conn,
-        &PersonInput {
-            name: name.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-}
+use crate::support::{day, person, TODAY};
 
 fn find(conn: &Connection, text: &str) -> Vec<(String, String)> {
     search::search(

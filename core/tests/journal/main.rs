@@ -5,6 +5,8 @@
 //! Run one area with a filter on its module, for example
 //! `cargo test -p candor-core --test journal -- reminders::`.
 
+mod support;
+
 mod backup;
 mod checkpoint;
 mod conflicts_questions;

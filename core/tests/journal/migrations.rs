@@ -33,6 +33,8 @@ use candor_core::{transfer, Store};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
+use crate::support::{integrity, schema_of, Schema};
+
 /// Every shipped migration, in order: migration `n` is `MIGRATIONS[n - 1]`.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_people.sql"),
@@ -417,18 +419,6 @@ fn row_key(row: &Row, columns: &[&String]) -> String {
         .join(", ")
 }
 
-fn schema_of(conn: &Connection) -> Schema {
-    let mut stmt = conn
-        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
-}
-
-type Schema = Vec<(String, String, Option<String>)>;
-
 /// The schema objects that differ between two schemas, for messages.
 fn schema_difference(found: &Schema, wanted: &Schema) -> Vec<String> {
     let found: BTreeMap<_, _> = found.iter().map(|(t, n, sql)| ((t, n), sql)).collect();
@@ -447,14 +437,6 @@ fn schema_difference(found: &Schema, wanted: &Schema) -> Vec<String> {
         differences.push(format!("extra {} {}", key.0, key.1));
     }
     differences
-}
-
-fn integrity(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check").unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
 }
 
 fn foreign_key_problems(conn: &Connection) -> i64 {

@@ -10,27 +10,13 @@ use candor_core::store::templates::{self, TemplateInput};
 use candor_core::validate::parse_uuid;
 use candor_core::views;
 use candor_core::Store;
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use uuid::Uuid;
 
+use crate::support::{day, person, point, TODAY};
+
 const WEEKLY: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
 const FIRST: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0002";
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn person(conn: &Connection, name: &str) -> Person {
-    people::create(
-        conn,
-        &PersonInput {
-            name: name.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-}
 
 fn start(conn: &Connection, who: &Person, at: &str) -> one_on_ones::OneOnOne {
     one_on_ones::start(
@@ -44,18 +30,6 @@ fn start(conn: &Connection, who: &Person, at: &str) -> one_on_ones::OneOnOne {
     .unwrap()
 }
 
-fn point(conn: &Connection, meeting: Uuid, text: &str, by: &str) -> agenda::TalkingPoint {
-    agenda::add(
-        conn,
-        meeting,
-        &PointInput {
-            text: text.into(),
-            raised_by: by.into(),
-        },
-    )
-    .unwrap()
-}
-
 fn texts(points: &[agenda::TalkingPoint]) -> Vec<&str> {
     points.iter().map(|p| p.text.as_str()).collect()
 }
@@ -64,8 +38,6 @@ fn table_count(conn: &Connection, table: &str) -> i64 {
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
 }
-
-const TODAY: &str = "2026-11-29";
 
 #[test]
 fn unresolved_points_of_held_one_on_ones_carry_over_with_their_first_date() {

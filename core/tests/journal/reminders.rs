@@ -19,15 +19,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use uuid::Uuid;
 
-const TODAY: &str = "2026-11-29";
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn today() -> NaiveDate {
-    day(TODAY)
-}
+use crate::support::{day, today, TODAY};
 
 fn days_ago(n: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(n)).unwrap()

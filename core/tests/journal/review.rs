@@ -18,6 +18,8 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 use uuid::Uuid;
 
+use crate::support::day;
+
 const TODAY: &str = "2026-03-01";
 const FROM: &str = "2025-01-01";
 const TO: &str = "2025-12-31";
@@ -28,10 +30,6 @@ const SKILL_TO_BUILD: &str = "7a3e5c10-4d2b-4f6e-9c81-000000000702";
 const OUT: &str = "OUTOFRANGE";
 /// Written into every record about someone else.
 const OTHER: &str = "BOONLY";
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
 
 fn today() -> NaiveDate {
     day(TODAY)

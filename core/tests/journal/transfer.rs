@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use candor_core::store::action_items::{self, ActionItemInput};
-use candor_core::store::agenda::{self, PointInput};
+use candor_core::store::agenda;
 use candor_core::store::conflicts::{
     self, ConflictInput, PartyInput, Status as ConflictStatus, UpdateInput,
 };
@@ -21,21 +21,18 @@ use candor_core::store::settings::{self, SettingsInput};
 use candor_core::store::templates::{self, PromptInput, TemplateInput};
 use candor_core::transfer::{self, ImportReport, FORMAT_VERSION, MAX_PROBLEMS};
 use candor_core::Store;
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 use uuid::Uuid;
+
+use crate::support::{point, today};
 
 const EXPORTED_AT: &str = "2026-11-29T12:00:00.000Z";
 const WEEKLY: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
 const FIRST_TEMPLATE: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0002";
 const WHAT_HAVE_YOU_TRIED: &str = "7a3e5c10-4d2b-4f6e-9c81-000000000301";
 const HOW_CAN_I_HELP: &str = "7a3e5c10-4d2b-4f6e-9c81-000000000501";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
 
 fn id(text: &str) -> Uuid {
     Uuid::parse_str(text).unwrap()
@@ -64,18 +61,6 @@ fn start(
         &NewOneOnOne {
             scheduled_at: at.into(),
             template_id: template.map(String::from),
-        },
-    )
-    .unwrap()
-}
-
-fn point(conn: &Connection, meeting: Uuid, text: &str, by: &str) -> agenda::TalkingPoint {
-    agenda::add(
-        conn,
-        meeting,
-        &PointInput {
-            text: text.into(),
-            raised_by: by.into(),
         },
     )
     .unwrap()
