@@ -5,7 +5,6 @@
 use candor_core::store::conflicts::{
     self, ConflictDetail, ConflictFilter, ConflictInput, PartyInput, Status, UpdateInput,
 };
-use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
 use candor_core::store::people::{self, Person, PersonInput};
 use candor_core::store::questions::{
     self, AskedInput, Question, QuestionFilter, QuestionInput, CATEGORIES,
@@ -16,19 +15,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use crate::support::{day, person, today, TODAY};
-
-fn meeting(conn: &Connection, who: &Person, at: &str) -> OneOnOne {
-    one_on_ones::start(
-        conn,
-        who.id,
-        &NewOneOnOne {
-            scheduled_at: at.into(),
-            template_id: None,
-        },
-    )
-    .unwrap()
-}
+use crate::support::{day, person, schedule, today, TODAY};
 
 fn conflict_input(title: &str, parties: Vec<PartyInput>, surfaced_on: &str) -> ConflictInput {
     ConflictInput {
@@ -987,8 +974,8 @@ fn an_update_can_point_to_the_one_on_one_where_it_was_discussed() {
     let conn = store.conn();
     let ana = person(conn, "Ana");
     let bo = person(conn, "Bo");
-    let with_ana = meeting(conn, &ana, "2026-11-10T10:00");
-    let with_bo = meeting(conn, &bo, "2026-11-11T10:00");
+    let with_ana = schedule(conn, &ana, "2026-11-10T10:00");
+    let with_bo = schedule(conn, &bo, "2026-11-11T10:00");
     let c = conflict(
         conn,
         "Scope",
@@ -1416,8 +1403,8 @@ fn logging_a_question_keeps_the_words_as_asked_and_the_answer() {
     let conn = store.conn();
     let ana = person(conn, "Ana");
     let bo = person(conn, "Bo");
-    let with_ana = meeting(conn, &ana, "2026-11-20T10:00");
-    let with_bo = meeting(conn, &bo, "2026-11-20T11:00");
+    let with_ana = schedule(conn, &ana, "2026-11-20T10:00");
+    let with_bo = schedule(conn, &bo, "2026-11-20T11:00");
     let bank = all_questions(conn);
     let tried = find(&bank, "What have you tried?");
 

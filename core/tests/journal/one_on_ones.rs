@@ -5,7 +5,7 @@ use candor_core::store::action_items::{self, ActionItemInput};
 use candor_core::store::agenda::{self, PointInput};
 use candor_core::store::one_on_ones::{self, NewOneOnOne, Status, TextField};
 use candor_core::store::party::Party;
-use candor_core::store::people::{self, Person, PersonInput};
+use candor_core::store::people::{self, PersonInput};
 use candor_core::store::templates::{self, TemplateInput};
 use candor_core::validate::parse_uuid;
 use candor_core::views;
@@ -13,22 +13,10 @@ use candor_core::Store;
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use crate::support::{day, person, point, TODAY};
+use crate::support::{day, person, point, schedule, TODAY};
 
 const WEEKLY: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
 const FIRST: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0002";
-
-fn start(conn: &Connection, who: &Person, at: &str) -> one_on_ones::OneOnOne {
-    one_on_ones::start(
-        conn,
-        who.id,
-        &NewOneOnOne {
-            scheduled_at: at.into(),
-            template_id: None,
-        },
-    )
-    .unwrap()
-}
 
 fn texts(points: &[agenda::TalkingPoint]) -> Vec<&str> {
     points.iter().map(|p| p.text.as_str()).collect()
@@ -44,13 +32,13 @@ fn unresolved_points_of_held_one_on_ones_carry_over_with_their_first_date() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let first = start(conn, &ana, "2026-11-02T10:00");
+    let first = schedule(conn, &ana, "2026-11-02T10:00");
     let open = point(conn, first.id, "Promotion timeline", "them");
     let done = point(conn, first.id, "On-call rota", "me");
     agenda::set_resolved(conn, done.id, true).unwrap();
     one_on_ones::mark_held(conn, first.id, "2026-11-02", day(TODAY)).unwrap();
 
-    let second = start(conn, &ana, "2026-11-09T10:00");
+    let second = schedule(conn, &ana, "2026-11-09T10:00");
     let agenda2 = agenda::list(conn, second.id).unwrap();
     assert_eq!(
         texts(&agenda2),
@@ -76,12 +64,12 @@ fn a_point_carries_once_then_follows_the_chain() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     point(conn, a.id, "Team move", "them");
     one_on_ones::mark_held(conn, a.id, "2026-11-02", day(TODAY)).unwrap();
-    let b = start(conn, &ana, "2026-11-09T10:00");
+    let b = schedule(conn, &ana, "2026-11-09T10:00");
     one_on_ones::mark_held(conn, b.id, "2026-11-09", day(TODAY)).unwrap();
-    let c = start(conn, &ana, "2026-11-16T10:00");
+    let c = schedule(conn, &ana, "2026-11-16T10:00");
     let agenda_c = agenda::list(conn, c.id).unwrap();
     assert_eq!(
         texts(&agenda_c),
@@ -99,7 +87,7 @@ fn a_point_carries_once_then_follows_the_chain() {
     // Resolving it in C ends the chain.
     agenda::set_resolved(conn, agenda_c[0].id, true).unwrap();
     one_on_ones::mark_held(conn, c.id, "2026-11-16", day(TODAY)).unwrap();
-    let d = start(conn, &ana, "2026-11-23T10:00");
+    let d = schedule(conn, &ana, "2026-11-23T10:00");
     assert!(agenda::list(conn, d.id).unwrap().is_empty());
 }
 
@@ -108,12 +96,12 @@ fn points_of_cancelled_and_still_scheduled_one_on_ones_do_not_carry() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let cancelled = start(conn, &ana, "2026-11-02T10:00");
+    let cancelled = schedule(conn, &ana, "2026-11-02T10:00");
     point(conn, cancelled.id, "Never discussed", "me");
     one_on_ones::cancel(conn, cancelled.id).unwrap();
-    let pending = start(conn, &ana, "2026-11-05T10:00");
+    let pending = schedule(conn, &ana, "2026-11-05T10:00");
     point(conn, pending.id, "Not yet discussed", "me");
-    let next = start(conn, &ana, "2026-11-09T10:00");
+    let next = schedule(conn, &ana, "2026-11-09T10:00");
     assert!(
         agenda::list(conn, next.id).unwrap().is_empty(),
         "only held 1-on-1s carry their open points"
@@ -125,13 +113,13 @@ fn a_copy_left_in_a_cancelled_one_on_one_carries_again() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     let open = point(conn, a.id, "Budget", "me");
     one_on_ones::mark_held(conn, a.id, "2026-11-02", day(TODAY)).unwrap();
-    let b = start(conn, &ana, "2026-11-09T10:00");
+    let b = schedule(conn, &ana, "2026-11-09T10:00");
     assert_eq!(texts(&agenda::list(conn, b.id).unwrap()), ["Budget"]);
     one_on_ones::cancel(conn, b.id).unwrap();
-    let c = start(conn, &ana, "2026-11-16T10:00");
+    let c = schedule(conn, &ana, "2026-11-16T10:00");
     let agenda_c = agenda::list(conn, c.id).unwrap();
     assert_eq!(
         texts(&agenda_c),
@@ -146,7 +134,7 @@ fn marking_held_carries_into_an_already_scheduled_next_one() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     point(conn, a.id, "Conference talk", "them");
     let next = one_on_ones::schedule_next(conn, a.id).unwrap();
     assert_eq!(
@@ -182,7 +170,7 @@ fn schedule_next_counts_the_cadence_from_the_day_held() {
         },
     )
     .unwrap();
-    let a = start(conn, &bo, "2026-11-02T15:30");
+    let a = schedule(conn, &bo, "2026-11-02T15:30");
     one_on_ones::mark_held(conn, a.id, "2026-11-04", day(TODAY)).unwrap();
     let next = one_on_ones::schedule_next(conn, a.id).unwrap();
     assert_eq!(next.scheduled_at, "2026-11-18T15:30");
@@ -199,13 +187,13 @@ fn last_held_is_the_latest_held_never_scheduled_or_cancelled() {
         None,
         "never met"
     );
-    let a = start(conn, &ana, "2026-10-05T10:00");
+    let a = schedule(conn, &ana, "2026-10-05T10:00");
     one_on_ones::mark_held(conn, a.id, "2026-10-06", day(TODAY)).unwrap();
-    let b = start(conn, &ana, "2026-10-12T10:00");
+    let b = schedule(conn, &ana, "2026-10-12T10:00");
     one_on_ones::cancel(conn, b.id).unwrap();
-    let c = start(conn, &ana, "2026-10-19T10:00");
+    let c = schedule(conn, &ana, "2026-10-19T10:00");
     one_on_ones::reschedule(conn, c.id, "2026-10-21T10:00").unwrap();
-    start(conn, &ana, "2026-12-01T10:00");
+    schedule(conn, &ana, "2026-12-01T10:00");
     assert_eq!(
         one_on_ones::last_held_on(conn, ana.id).unwrap(),
         Some(day("2026-10-06")),
@@ -218,7 +206,7 @@ fn only_scheduled_one_on_ones_change_status() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let held = start(conn, &ana, "2026-11-02T10:00");
+    let held = schedule(conn, &ana, "2026-11-02T10:00");
     one_on_ones::mark_held(conn, held.id, "2026-11-02", day(TODAY)).unwrap();
     for err in [
         one_on_ones::mark_held(conn, held.id, "2026-11-03", day(TODAY)).unwrap_err(),
@@ -231,7 +219,7 @@ fn only_scheduled_one_on_ones_change_status() {
             "{err}"
         );
     }
-    let cancelled = start(conn, &ana, "2026-11-09T10:00");
+    let cancelled = schedule(conn, &ana, "2026-11-09T10:00");
     one_on_ones::cancel(conn, cancelled.id).unwrap();
     let err = one_on_ones::mark_held(conn, cancelled.id, "2026-11-09", day(TODAY)).unwrap_err();
     assert_eq!(
@@ -249,7 +237,7 @@ fn held_cannot_be_in_the_future_and_must_be_a_date() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-30T10:00");
+    let a = schedule(conn, &ana, "2026-11-30T10:00");
     let err = one_on_ones::mark_held(conn, a.id, "2026-11-30", day(TODAY)).unwrap_err();
     assert_eq!(err.field(), Some("held_on"));
     let err = one_on_ones::mark_held(conn, a.id, "yesterday", day(TODAY)).unwrap_err();
@@ -266,7 +254,7 @@ fn rescheduling_moves_the_agenda_notes_and_items_to_the_new_one() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     point(conn, a.id, "Hiring plan", "me");
     one_on_ones::save_text(conn, a.id, TextField::Notes, "prep notes").unwrap();
     action_items::add(
@@ -384,7 +372,7 @@ fn refused_inputs_change_nothing() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     let before = (
         table_count(conn, "one_on_ones"),
         table_count(conn, "talking_points"),
@@ -560,7 +548,7 @@ fn talking_points_reorder_and_the_agenda_stays_dense() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     let p1 = point(conn, a.id, "one", "me");
     point(conn, a.id, "two", "them");
     let p3 = point(conn, a.id, "three", "me");
@@ -581,7 +569,7 @@ fn notes_are_saved_as_written_and_rendered_safely() {
     let store = Store::open_in_memory().unwrap();
     let conn = store.conn();
     let ana = person(conn, "Ana");
-    let a = start(conn, &ana, "2026-11-02T10:00");
+    let a = schedule(conn, &ana, "2026-11-02T10:00");
     let notes = "  - indented list\n\n**Bold** <script>alert(1)</script>";
     let saved = one_on_ones::save_text(conn, a.id, TextField::Notes, notes).unwrap();
     assert!(

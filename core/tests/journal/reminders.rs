@@ -10,7 +10,7 @@ use candor_core::store::conflicts::{
     self, ConflictInput, PartyInput, Status as ConflictStatus, UpdateInput,
 };
 use candor_core::store::feedback::{self, FeedbackInput};
-use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
+use candor_core::store::one_on_ones::{self, OneOnOne};
 use candor_core::store::people::{self, Person, PersonInput};
 use candor_core::store::settings::{self, SettingsInput};
 use candor_core::store::snoozes;
@@ -19,7 +19,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use crate::support::{day, today, TODAY};
+use crate::support::{day, schedule, today, TODAY};
 
 fn days_ago(n: u64) -> NaiveDate {
     today().checked_sub_days(Days::new(n)).unwrap()
@@ -67,18 +67,6 @@ fn person_with(
 /// for a week, so other rules can be watched alone.
 fn person(conn: &Connection, name: &str) -> Person {
     person_with(conn, name, 7, None, TODAY)
-}
-
-fn schedule(conn: &Connection, who: &Person, at: &str) -> OneOnOne {
-    one_on_ones::start(
-        conn,
-        who.id,
-        &NewOneOnOne {
-            scheduled_at: at.into(),
-            template_id: None,
-        },
-    )
-    .unwrap()
 }
 
 /// A 1-on-1 held on `on`.

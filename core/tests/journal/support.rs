@@ -2,6 +2,7 @@
 //! and looks at the database file itself.
 
 use candor_core::store::agenda::{self, PointInput, TalkingPoint};
+use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
 use candor_core::store::people::{self, Person, PersonInput};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -26,6 +27,19 @@ pub fn person(conn: &Connection, name: &str) -> Person {
         &PersonInput {
             name: name.into(),
             ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+/// A 1-on-1 with `who` scheduled at `at` (`YYYY-MM-DDTHH:MM`), no template.
+pub fn schedule(conn: &Connection, who: &Person, at: &str) -> OneOnOne {
+    one_on_ones::start(
+        conn,
+        who.id,
+        &NewOneOnOne {
+            scheduled_at: at.into(),
+            template_id: None,
         },
     )
     .unwrap()
