@@ -11,10 +11,10 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use super::packet::{
-    about, conflict_outcome, count_lines, goal_status_label, kind_label, tag_list, ReviewPacket,
+    conflict_outcome, count_lines, goal_status_label, kind_label, tag_list, ReviewPacket,
     RECENCY_NOTE,
 };
-use super::text::escape;
+use super::text::{about, escape};
 use crate::history::MoodPoint;
 use crate::markdown;
 use crate::store::feedback::Kind;

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::text::{average, one_line, plural, quote};
+use super::text::{about, average, one_line, quote};
 use crate::history::MoodPoint;
 use crate::store::conflicts::{
     self, Conflict, ConflictParty, ConflictUpdate, Status as ConflictStatus,
@@ -529,20 +529,6 @@ pub(crate) fn tag_list(tags: &[TagCount]) -> String {
         .map(|t| format!("{} ({})", one_line(&t.name), t.count))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// "Senior engineer · Payments · 1-on-1s every 14 days".
-pub(crate) fn about(person: &Person) -> String {
-    [&person.role, &person.team]
-        .into_iter()
-        .map(|s| one_line(s))
-        .filter(|s| !s.is_empty())
-        .chain([format!(
-            "1-on-1s every {}",
-            plural(person.cadence_days, "day", "days")
-        )])
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 /// The packet as Markdown.

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::text::{days_ago, one_line, plural};
+use super::text::{about, days_ago, one_line};
 use crate::history::MoodPoint;
 use crate::markdown;
 use crate::store::action_items::{self, ActionItem};
@@ -209,16 +209,7 @@ pub fn prep_markdown(sheet: &PrepSheet) -> String {
     let person = &sheet.person;
     let today = sheet.today;
     let _ = writeln!(md, "# 1-on-1 prep: {}\n", one_line(&person.name));
-    let about: Vec<String> = [&person.role, &person.team]
-        .into_iter()
-        .map(|s| one_line(s))
-        .filter(|s| !s.is_empty())
-        .chain([format!(
-            "1-on-1s every {}",
-            plural(person.cadence_days, "day", "days")
-        )])
-        .collect();
-    let _ = writeln!(md, "{}\n", about.join(" · "));
+    let _ = writeln!(md, "{}\n", about(person));
     match &sheet.next_one_on_one {
         Some(next) => {
             let day = next.scheduled_on();

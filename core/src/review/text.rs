@@ -1,5 +1,7 @@
 //! Small text helpers shared by the Markdown and HTML renderers.
 
+use crate::store::people::Person;
+
 /// A plain field on one line: whitespace (line breaks included) collapses to
 /// single spaces and control characters go, so a field cannot break the
 /// line or heading it is written into.
@@ -8,6 +10,20 @@ pub(crate) fn one_line(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Senior engineer · Payments · 1-on-1s every 14 days".
+pub(crate) fn about(person: &Person) -> String {
+    [&person.role, &person.team]
+        .into_iter()
+        .map(|s| one_line(s))
+        .filter(|s| !s.is_empty())
+        .chain([format!(
+            "1-on-1s every {}",
+            plural(person.cadence_days, "day", "days")
+        )])
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A Markdown field as a block quote under its entry: the user's Markdown is
