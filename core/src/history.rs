@@ -12,7 +12,7 @@ use crate::markdown;
 use crate::record_kinds;
 use crate::search::{day_to_date, rowid_range};
 use crate::store::people;
-use crate::validate::optional_date;
+use crate::validate::{blank_to_none, optional_date};
 use crate::{Error, Result};
 
 pub const PAGE_SIZE: usize = 40;
@@ -100,11 +100,7 @@ pub fn timeline(
     if let Some(before) = filter.before {
         hi = hi.min(before - 1);
     }
-    let tag = filter
-        .tag
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let tag = blank_to_none(&filter.tag);
     let mut stmt = conn.prepare_cached(
         "SELECT d.rowid, d.kind, d.record_id, d.parent_id, d.day, d.status, d.extra, \
             CASE d.kind \

@@ -6,10 +6,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::record_kinds;
-use crate::validate::optional_date;
+use crate::validate::{blank_to_none, optional_date, parse_uuid};
 use crate::{Error, Result};
 
 /// Rowids are `day * 2^20 + sequence` (migration 7).
@@ -119,16 +118,10 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<SearchResults> {
             truncated: false,
         });
     };
-    let person = match query.person_id.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(
-            Uuid::parse_str(text)
-                .map_err(|_| {
-                    Error::invalid("person_id", format!("\"{text}\" is not a valid person id"))
-                })?
-                .to_string(),
-        ),
-    };
+    let person = blank_to_none(&query.person_id)
+        .map(|text| parse_uuid("person_id", "person", text))
+        .transpose()?
+        .map(|id| id.to_string());
     let kinds = kind_filter(&query.kinds)?;
     let from = optional_date("from", "the start date", query.from.as_deref())?;
     let to = optional_date("to", "the end date", query.to.as_deref())?;

@@ -1,7 +1,6 @@
 //! Action items: what me or them promised to do, by when, and whether it is
 //! done. They belong to a person and, optionally, the 1-on-1 they came from.
 
-use crate::validate::parse_uuid;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -9,7 +8,7 @@ use uuid::Uuid;
 
 use crate::store::party::Party;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{optional_date, parse_date, required_text};
+use crate::validate::{blank_to_none, optional_date, parse_date, parse_uuid, required_text};
 use crate::{Error, Result};
 
 pub const MAX_ITEM_CHARS: usize = 2_000;
@@ -72,10 +71,9 @@ impl ActionItemInput {
             text: required_text("text", "an action item", &self.text, MAX_ITEM_CHARS)?,
             owner: Party::parse("owner", "owner", &self.owner)?,
             due_on: optional_date("due_on", "due date", self.due_on.as_deref())?,
-            one_on_one_id: match self.one_on_one_id.as_deref().map(str::trim) {
-                None | Some("") => None,
-                Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
-            },
+            one_on_one_id: blank_to_none(&self.one_on_one_id)
+                .map(|text| parse_uuid("one_on_one_id", "1-on-1", text))
+                .transpose()?,
         })
     }
 }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::feedback_checks::{self, Check, FeedbackText};
 use crate::markdown;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{optional_text, parse_date};
+use crate::validate::{blank_to_none, optional_text, parse_date};
 use crate::{Error, Result};
 
 pub const MAX_FIELD_CHARS: usize = 5_000;
@@ -546,11 +546,7 @@ pub fn list_for_person(
     people::get(conn, person_id)?;
     let kind = filter.kind.map(Kind::as_str);
     let status = filter.status.map(Status::as_str);
-    let tag = filter
-        .tag
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let tag = blank_to_none(&filter.tag);
     views(
         conn,
         "f.person_id = ?1 AND (?2 IS NULL OR f.kind = ?2) AND (?3 IS NULL OR f.status = ?3) \

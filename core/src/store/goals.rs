@@ -1,7 +1,6 @@
 //! Growth goals: what a person wants to grow in, why, how success is
 //! measured, by when; dated check-ins with optional progress (0-100).
 
-use crate::validate::parse_uuid;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -9,7 +8,9 @@ use uuid::Uuid;
 
 use crate::markdown;
 use crate::store::{atomic, now_timestamp, one_on_ones, people, uuid_column};
-use crate::validate::{optional_date, optional_text, parse_date, required_text};
+use crate::validate::{
+    blank_to_none, optional_date, optional_text, parse_date, parse_uuid, required_text,
+};
 use crate::{Error, Result};
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -310,10 +311,9 @@ pub fn add_checkin(
             "a check-in needs a note or a progress figure",
         ));
     }
-    let meeting = match input.one_on_one_id.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(parse_uuid("one_on_one_id", "1-on-1", text)?),
-    };
+    let meeting = blank_to_none(&input.one_on_one_id)
+        .map(|text| parse_uuid("one_on_one_id", "1-on-1", text))
+        .transpose()?;
     atomic(conn, |conn| {
         let goal = get(conn, goal_id)?;
         if let Some(meeting) = meeting {

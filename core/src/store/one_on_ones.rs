@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::markdown;
 use crate::store::{agenda, atomic, now_timestamp, people, templates, uuid_column};
-use crate::validate::{as_typed, parse_date, parse_uuid};
+use crate::validate::{as_typed, blank_to_none, parse_date, parse_uuid};
 use crate::{Error, Result};
 
 /// Notes and outcomes can be long, but not unbounded.
@@ -156,10 +156,9 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<OneOnOne> {
 /// prompts, if one was chosen.
 pub fn start(conn: &Connection, person_id: Uuid, input: &NewOneOnOne) -> Result<OneOnOne> {
     let at = parse_datetime("scheduled_at", &input.scheduled_at)?;
-    let template_id = match input.template_id.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(parse_uuid("template_id", "template", text)?),
-    };
+    let template_id = blank_to_none(&input.template_id)
+        .map(|text| parse_uuid("template_id", "template", text))
+        .transpose()?;
     atomic(conn, |conn| {
         let person = people::get(conn, person_id)?;
         if person.archived {
