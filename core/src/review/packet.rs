@@ -326,18 +326,10 @@ fn period_goals(
     for goal_id in goal_ids {
         let goal = goals::get(conn, goal_id)?;
         let checkins = stmt
-            .query_map(params![goal_id.to_string(), from, to], |row| {
-                let meeting: Option<String> = row.get("one_on_one_id")?;
-                Ok(Checkin {
-                    id: uuid_column(row, "id")?,
-                    goal_id: uuid_column(row, "goal_id")?,
-                    noted_on: row.get("noted_on")?,
-                    note: row.get("note")?,
-                    progress: row.get("progress")?,
-                    one_on_one_id: meeting.and_then(|t| Uuid::parse_str(&t).ok()),
-                    created_at: row.get("created_at")?,
-                })
-            })?
+            .query_map(
+                params![goal_id.to_string(), from, to],
+                goals::checkin_from_row,
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let closed_in_period = goal.closed_on.is_some_and(|d| d <= to);
         goals.push(PacketGoal {
@@ -412,22 +404,9 @@ fn asked_questions(
          ORDER BY a.asked_on, a.created_at, a.id",
     )?;
     let rows = stmt.query_map(params![id, from, to], |row| {
-        let question: Option<String> = row.get("question_id")?;
-        let meeting: Option<String> = row.get("one_on_one_id")?;
         let category: Option<String> = row.get("category")?;
         Ok(PacketQuestion {
-            asked: QuestionAsked {
-                id: uuid_column(row, "id")?,
-                question_id: question.and_then(|t| Uuid::parse_str(&t).ok()),
-                question_text: row.get("question_text")?,
-                person_id: uuid_column(row, "person_id")?,
-                asked_on: row.get("asked_on")?,
-                one_on_one_id: meeting.and_then(|t| Uuid::parse_str(&t).ok()),
-                answer: row.get("answer")?,
-                follow_up: row.get("follow_up")?,
-                created_at: row.get("created_at")?,
-                updated_at: row.get("updated_at")?,
-            },
+            asked: questions::asked_from_row(row)?,
             category: category
                 .as_deref()
                 .and_then(questions::category_label)

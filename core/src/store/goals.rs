@@ -160,7 +160,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
     })
 }
 
-fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
+pub(crate) fn checkin_from_row(row: &Row<'_>) -> rusqlite::Result<Checkin> {
     let meeting: Option<String> = row.get("one_on_one_id")?;
     Ok(Checkin {
         id: uuid_column(row, "id")?,

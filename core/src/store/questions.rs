@@ -385,7 +385,7 @@ pub fn delete_question(conn: &Connection, id: Uuid) -> Result<()> {
 const ASKED_COLUMNS: &str = "id, question_id, question_text, person_id, asked_on, one_on_one_id, \
                              answer, follow_up, created_at, updated_at";
 
-fn asked_from_row(row: &Row<'_>) -> rusqlite::Result<QuestionAsked> {
+pub(crate) fn asked_from_row(row: &Row<'_>) -> rusqlite::Result<QuestionAsked> {
     let question: Option<String> = row.get("question_id")?;
     let meeting: Option<String> = row.get("one_on_one_id")?;
     Ok(QuestionAsked {
