@@ -14,25 +14,13 @@ use candor_core::Store;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::support::{day, person, TODAY};
-
-fn find(conn: &Connection, text: &str) -> Vec<(String, String)> {
-    search::search(
-        conn,
-        &SearchQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .hits
-    .into_iter()
-    .map(|h| (h.kind, h.record_id))
-    .collect()
-}
+use crate::support::{day, person, search_hits, TODAY};
 
 fn kinds(conn: &Connection, text: &str) -> Vec<String> {
-    find(conn, text).into_iter().map(|(k, _)| k).collect()
+    search_hits(conn, text)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
 }
 
 #[test]
@@ -116,7 +104,7 @@ fn every_record_kind_is_searchable_and_follows_inserts_updates_and_deletes() {
     )
     .unwrap();
     assert_eq!(
-        find(conn, "narwhal"),
+        search_hits(conn, "narwhal"),
         [("action_item".to_string(), item.id.to_string())]
     );
 

@@ -27,13 +27,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use candor_core::search::{self, SearchQuery};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
 use candor_core::{transfer, Store};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use crate::support::{integrity, schema_of, Schema};
+use crate::support::{integrity, schema_of, search_hits, Schema};
 
 /// Every shipped migration, in order: migration `n` is `MIGRATIONS[n - 1]`.
 const MIGRATIONS: &[&str] = &[
@@ -450,21 +449,6 @@ fn pragma(conn: &Connection, name: &str) -> i64 {
     conn.pragma_query_value(None, name, |r| r.get(0)).unwrap()
 }
 
-fn found(conn: &Connection, word: &str) -> Vec<(String, String)> {
-    search::search(
-        conn,
-        &SearchQuery {
-            text: word.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .hits
-    .into_iter()
-    .map(|hit| (hit.kind, hit.record_id))
-    .collect()
-}
-
 /// A copy of the fixture for `version` in a temporary folder, so that no test
 /// ever changes the committed file.
 fn copy_of_fixture(version: i64) -> (tempfile::TempDir, PathBuf) {
@@ -646,7 +630,7 @@ fn every_fixture_migrates_to_the_latest_with_nothing_lost() {
         for (from, word, kind, id) in SEARCHABLE {
             if *from <= version {
                 assert!(
-                    found(conn, word).contains(&(kind.to_string(), id.to_string())),
+                    search_hits(conn, word).contains(&(kind.to_string(), id.to_string())),
                     "{name}: searching \"{word}\" must find the {kind} {id} after migrating"
                 );
             }

@@ -1,6 +1,7 @@
 //! What the areas' tests share: the day they take as today, quick records,
 //! and looks at the database file itself.
 
+use candor_core::search::{self, SearchQuery};
 use candor_core::store::agenda::{self, PointInput, TalkingPoint};
 use candor_core::store::one_on_ones::{self, NewOneOnOne, OneOnOne};
 use candor_core::store::people::{self, Person, PersonInput};
@@ -56,6 +57,22 @@ pub fn point(conn: &Connection, meeting: Uuid, text: &str, by: &str) -> TalkingP
         },
     )
     .unwrap()
+}
+
+/// `(kind, record id)` of every search hit for `text`, in the order found.
+pub fn search_hits(conn: &Connection, text: &str) -> Vec<(String, String)> {
+    search::search(
+        conn,
+        &SearchQuery {
+            text: text.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .hits
+    .into_iter()
+    .map(|hit| (hit.kind, hit.record_id))
+    .collect()
 }
 
 /// `(type, name, sql)` of every schema object.
