@@ -7,7 +7,7 @@ import { openUpdateDialog } from '../components/conflict-bits.js';
 import { field, formDialog } from '../components/dialog.js';
 import { fill, formatDate, h, icon, isoDate, toast } from '../dom.js';
 import { sampleButton } from './people.js';
-import { openStartDialog } from './start-one-on-one.js';
+import { openStartDialog } from '../components/start-one-on-one.js';
 
 const GROUPS = [
   ['overdue', 'Overdue', 'Well past when it was due.'],

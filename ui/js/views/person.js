@@ -11,8 +11,8 @@ import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
-import { personForm } from './person-form.js';
-import { openStartDialog } from './start-one-on-one.js';
+import { personForm } from '../components/person-form.js';
+import { openStartDialog } from '../components/start-one-on-one.js';
 
 /**
  * @param {import('../main.js').ViewContext} ctx

@@ -2,7 +2,7 @@
 
 import * as api from '../api.js';
 import { h, toast } from '../dom.js';
-import { templatesCard } from './templates.js';
+import { templatesCard } from '../components/templates.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
 export async function render(ctx) {

@@ -2,7 +2,7 @@
 // can be added, edited, hidden and deleted.
 
 import * as api from '../api.js';
-import { field, formDialog } from '../components/dialog.js';
+import { field, formDialog } from './dialog.js';
 import { fill, h, icon, toast } from '../dom.js';
 
 /** The Settings card listing every template. */
