@@ -4,6 +4,7 @@
 
 import * as api from '../api.js';
 import { registerFlusher } from '../autosave.js';
+import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
 import { ageLabel, feedbackStatusBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
@@ -105,9 +106,7 @@ export async function render(ctx, params) {
   const preview = h('blockquote', { class: 'spoken-preview', id: 'feedback-preview' });
   const summary = h('p', { class: 'checks-summary', id: 'checks-summary' });
   const side = h('aside', { class: 'stack composer-side', 'aria-label': 'Preview and preferences' },
-    h('section', { class: 'card', 'aria-labelledby': 'preview-title' },
-      h('div', { class: 'card-head' }, h('h2', { id: 'preview-title', text: 'As you will say it' })),
-      h('div', { class: 'card-body stack-small' }, preview, summary)),
+    card({ titleId: 'preview-title', title: 'As you will say it', body: h('div', { class: 'card-body stack-small' }, preview, summary) }),
     preferencesCard(person),
   );
 
@@ -298,7 +297,7 @@ export async function render(ctx, params) {
   }
 
   // ----- Delivered: where, and their response -----
-  const deliveredCard = h('section', { class: 'card', 'aria-labelledby': 'delivered-title', id: 'delivered', hidden: true });
+  const deliveredCard = card({ id: 'delivered', titleId: 'delivered-title', hidden: true });
   let responseEditor = null;
   function drawDelivered(current) {
     const meeting = overview.one_on_ones.find((m) => m.id === current.delivered_in);
@@ -317,12 +316,15 @@ export async function render(ctx, params) {
         },
       });
     }
-    fill(deliveredCard,
-      h('div', { class: 'card-head' }, h('h2', { id: 'delivered-title', text: 'Delivered' })),
-      h('div', { class: 'card-body stack-small' },
+    card({
+      into: deliveredCard,
+      titleId: 'delivered-title',
+      title: 'Delivered',
+      body: h('div', { class: 'card-body stack-small' },
         h('p', {}, `On ${formatDate(current.delivered_on)}`,
           meeting ? [' in the 1-on-1 of ', h('a', { href: `#/one-on-ones/${meeting.id}`, text: formatDateTime(meeting.scheduled_at) })] : null, '.'),
-        responseEditor.element));
+        responseEditor.element),
+    });
   }
 
   drawHeader();
@@ -333,7 +335,7 @@ export async function render(ctx, params) {
   return h('div', { class: 'composer', dataset: { personId } },
     h('div', { class: 'stack' },
       statusLine,
-      h('section', { class: 'card', 'aria-label': 'The feedback' }, h('div', { class: 'card-body' }, form)),
+      card({ label: 'The feedback', body: h('div', { class: 'card-body' }, form) }),
       deliveredCard),
     side);
 }
@@ -342,15 +344,18 @@ export async function render(ctx, params) {
 function preferencesCard(person) {
   const recognition = { public: 'In public', private: 'In private' }[person.recognition];
   const medium = { written: 'Written', spoken: 'Spoken' }[person.feedback_medium];
-  return h('section', { class: 'card', 'aria-labelledby': 'prefs-title', id: 'feedback-preferences' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'prefs-title', text: `How ${person.name.split(' ')[0]} likes feedback` })),
-    h('div', { class: 'card-body stack-small' },
+  return card({
+    id: 'feedback-preferences',
+    titleId: 'prefs-title',
+    title: `How ${person.name.split(' ')[0]} likes feedback`,
+    body: h('div', { class: 'card-body stack-small' },
       h('dl', { class: 'facts single' },
         h('div', {}, h('dt', { text: 'Recognition' }), h('dd', { text: recognition ?? 'Not recorded' })),
         h('div', {}, h('dt', { text: 'Medium' }), h('dd', { text: medium ?? 'Not recorded' })),
         person.feedback_preferences
           ? h('div', {}, h('dt', { text: 'In their words' }), h('dd', { class: 'prose', text: person.feedback_preferences }))
           : null),
-      h('p', { class: 'hint', text: 'Praise in the setting they prefer; criticism in private. Soon beats perfect: within a day or two of what you saw.' })));
+      h('p', { class: 'hint', text: 'Praise in the setting they prefer; criticism in private. Soon beats perfect: within a day or two of what you saw.' })),
+  });
 }
 

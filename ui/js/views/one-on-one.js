@@ -5,6 +5,7 @@
 import * as api from '../api.js';
 import { field, formDialog } from '../components/dialog.js';
 import { openAskDialog } from '../components/ask-question.js';
+import { card } from '../components/card.js';
 import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
@@ -23,12 +24,13 @@ export async function render(ctx, { id }) {
   let detail = initial;
   const person = detail.person;
 
-  const agendaSection = h('section', { class: 'card', 'aria-labelledby': 'agenda-title', id: 'agenda' });
-  const itemsSection = h('section', { class: 'card', 'aria-labelledby': 'items-title', id: 'action-items' });
-  const statusSection = h('section', { class: 'card', 'aria-labelledby': 'status-title', id: 'meeting-status' });
-  const feedbackSection = h('section', { class: 'card', 'aria-labelledby': 'fb-title', id: 'meeting-feedback' });
-  const coachingSection = h('section', { class: 'card', 'aria-labelledby': 'coach-title', id: 'meeting-coaching' });
-  const conflictsSection = h('section', { class: 'card', 'aria-labelledby': 'mc-title', id: 'meeting-conflicts' });
+  // Each card is drawn into the same section every time it changes.
+  const agendaSection = card({ id: 'agenda', titleId: 'agenda-title' });
+  const itemsSection = card({ id: 'action-items', titleId: 'items-title' });
+  const statusSection = card({ id: 'meeting-status', titleId: 'status-title' });
+  const feedbackSection = card({ id: 'meeting-feedback', titleId: 'fb-title' });
+  const coachingSection = card({ id: 'meeting-coaching', titleId: 'coach-title' });
+  const conflictsSection = card({ id: 'meeting-conflicts', titleId: 'mc-title' });
   const goalsSlot = h('div', { class: 'slot' });
   const categories = await api.questionCategories();
   let coachCategory = '';
@@ -112,18 +114,24 @@ export async function render(ctx, { id }) {
         h('span', { class: 'asked-question', text: `“${a.asked.question_text}”` }),
         a.asked.answer.trim() ? answer : null);
     });
-    fill(coachingSection,
-      h('div', { class: 'card-head' }, h('h2', { id: 'coach-title', text: 'Coaching' }), picker),
-      h('ul', { class: 'suggestions', id: 'suggested-questions' }, suggestions.map((sug) =>
+    card({
+      into: coachingSection,
+      titleId: 'coach-title',
+      title: 'Coaching',
+      action: picker,
+      list: h('ul', { class: 'suggestions', id: 'suggested-questions' }, suggestions.map((sug) =>
         h('li', { class: 'suggestion', dataset: { questionId: sug.question.id } },
           h('span', { class: 'suggestion-text', text: sug.question.text }),
           h('span', { class: 'age', text: sug.last_asked_on ? `Asked ${relativeDay(sug.last_asked_on, today)}` : 'Never asked' }),
           h('button', { type: 'button', class: 'button small', 'data-action': 'ask-question', onclick: () => ask(sug.question) }, 'Ask')))),
-      h('div', { class: 'card-foot' },
-        h('button', { type: 'button', class: 'button quiet small', 'data-action': 'log-other-question', onclick: () => ask(null) }, icon('plus'), 'Log another question')),
-      asked.length
-        ? h('div', { class: 'items-other' }, h('h3', { text: 'Asked in this 1-on-1' }), h('ul', { class: 'asked-list', id: 'asked-here' }, asked))
-        : null);
+      body: [
+        h('div', { class: 'card-foot' },
+          h('button', { type: 'button', class: 'button quiet small', 'data-action': 'log-other-question', onclick: () => ask(null) }, icon('plus'), 'Log another question')),
+        asked.length
+          ? h('div', { class: 'items-other' }, h('h3', { text: 'Asked in this 1-on-1' }), h('ul', { class: 'asked-list', id: 'asked-here' }, asked))
+          : null,
+      ],
+    });
   }
 
   // ----- Open conflicts involving them -----
@@ -131,15 +139,19 @@ export async function render(ctx, { id }) {
   function drawConflicts(m) {
     const open = detail.open_conflicts;
     conflictsSection.hidden = open.length === 0;
-    fill(conflictsSection,
-      h('div', { class: 'card-head' }, h('h2', { id: 'mc-title' }, 'Open conflicts ', h('span', { class: 'count', text: String(open.length) }))),
-      h('ul', { class: 'fb-items', id: 'meeting-open-conflicts' }, open.map((c) =>
+    card({
+      into: conflictsSection,
+      titleId: 'mc-title',
+      title: 'Open conflicts',
+      count: open.length,
+      list: h('ul', { class: 'fb-items', id: 'meeting-open-conflicts' }, open.map((c) =>
         h('li', { class: 'fb-item', dataset: { conflictId: c.id } },
           h('div', { class: 'fb-item-head' }, conflictBadge(c.status), h('span', { class: 'age', text: `Last activity ${relativeDay(c.last_activity, today)}` })),
           h('a', { class: 'fb-item-text', href: `#/conflicts/${c.id}`, text: c.title }),
           c.next_step ? h('span', { class: 'small muted', text: `Next: ${c.next_step}` }) : null,
           h('button', { type: 'button', class: 'button small', 'data-action': 'conflict-update-here',
-            onclick: () => openUpdateDialog(c, { today, oneOnOne: m, onDone: refresh }) }, icon('plus'), 'Add update')))));
+            onclick: () => openUpdateDialog(c, { today, oneOnOne: m, onDone: refresh }) }, icon('plus'), 'Add update')))),
+    });
   }
 
   // ----- Feedback to deliver / delivered here -----
@@ -157,18 +169,19 @@ export async function render(ctx, { id }) {
         ? h('button', { type: 'button', class: 'button small', 'data-action': 'deliver-here',
           onclick: () => change(() => api.deliverFeedback(v.feedback.id, deliverOn, id), 'Feedback delivered') }, icon('check'), 'Delivered')
         : null);
-    fill(feedbackSection,
-      h('div', { class: 'card-head' },
-        h('h2', { id: 'fb-title', text: 'Feedback to deliver' }),
-        h('a', { class: 'button quiet small', href: `#/feedback/new/${person.id}`, text: 'Write' })),
-      waiting.length
-        ? h('ul', { class: 'fb-items', id: 'feedback-to-deliver' }, waiting.map((v) => item(v, true)))
-        : m.status === 'scheduled' ? h('p', { class: 'card-empty', text: 'No drafts waiting for them.' }) : null,
-      given.length
+    card({
+      into: feedbackSection,
+      titleId: 'fb-title',
+      title: 'Feedback to deliver',
+      action: h('a', { class: 'button quiet small', href: `#/feedback/new/${person.id}`, text: 'Write' }),
+      list: waiting.length && h('ul', { class: 'fb-items', id: 'feedback-to-deliver' }, waiting.map((v) => item(v, true))),
+      empty: m.status === 'scheduled' ? 'No drafts waiting for them.' : null,
+      body: given.length
         ? h('div', { class: 'items-other' },
           h('h3', { text: 'Delivered in this 1-on-1' }),
           h('ul', { class: 'fb-items', id: 'feedback-delivered-here' }, given.map((v) => item(v, false))))
-        : null);
+        : null,
+    });
   }
 
   function headerActions(m) {
@@ -266,14 +279,16 @@ export async function render(ctx, { id }) {
     const list = h('ol', { class: 'agenda', id: 'agenda-list' },
       points.map((p, index) => agendaRow(p, index, points.length)));
 
-    fill(agendaSection, 
-      h('div', { class: 'card-head' },
-        h('h2', { id: 'agenda-title' }, 'Agenda ', h('span', { class: 'count', text: points.length ? `${open} open of ${points.length}` : '' })),
-        templatePicker),
-      points.length
-        ? list
-        : h('p', { class: 'card-empty', text: 'No talking points yet. Add what they want to talk about, then yours.' }),
-      addPointForm(m));
+    card({
+      into: agendaSection,
+      titleId: 'agenda-title',
+      title: 'Agenda',
+      count: points.length ? `${open} open of ${points.length}` : '',
+      action: templatePicker,
+      list: points.length && list,
+      empty: 'No talking points yet. Add what they want to talk about, then yours.',
+      body: addPointForm(m),
+    });
   }
 
   function agendaRow(p, index, total) {
@@ -363,17 +378,21 @@ export async function render(ctx, { id }) {
   // ----- Action items -----
 
   function drawItems(m) {
-    fill(itemsSection, 
-      h('div', { class: 'card-head' }, h('h2', { id: 'items-title', text: 'Action items' })),
-      detail.action_items.length
-        ? h('ul', { class: 'items', id: 'meeting-items' }, detail.action_items.map(itemRow))
-        : h('p', { class: 'card-empty', text: 'Nothing agreed yet.' }),
-      addItemForm(m),
-      detail.open_action_items.length
-        ? h('div', { class: 'items-other' },
-          h('h3', { text: `Still open with ${person.name}` }),
-          h('ul', { class: 'items', id: 'open-items' }, detail.open_action_items.map(itemRow)))
-        : null);
+    card({
+      into: itemsSection,
+      titleId: 'items-title',
+      title: 'Action items',
+      list: detail.action_items.length && h('ul', { class: 'items', id: 'meeting-items' }, detail.action_items.map(itemRow)),
+      empty: 'Nothing agreed yet.',
+      body: [
+        addItemForm(m),
+        detail.open_action_items.length
+          ? h('div', { class: 'items-other' },
+            h('h3', { text: `Still open with ${person.name}` }),
+            h('ul', { class: 'items', id: 'open-items' }, detail.open_action_items.map(itemRow)))
+          : null,
+      ],
+    });
   }
 
   function itemRow(item) {
@@ -443,11 +462,15 @@ export async function render(ctx, { id }) {
           change(() => api.setOneOnOneMood(id, m.mood === value ? null : value)));
         return button;
       }));
-    fill(statusSection, 
-      h('div', { class: 'card-head' }, h('h2', { id: 'status-title', text: 'This 1-on-1' }), statusBadge(m.status)),
-      h('div', { class: 'card-body stack-small' },
+    card({
+      into: statusSection,
+      titleId: 'status-title',
+      title: 'This 1-on-1',
+      action: statusBadge(m.status),
+      body: h('div', { class: 'card-body stack-small' },
         h('p', { class: 'muted', id: 'status-line', text: when }),
-        h('div', {}, h('h3', { class: 'label', text: 'How did it feel?' }), moods)));
+        h('div', {}, h('h3', { class: 'label', text: 'How did it feel?' }), moods)),
+    });
   }
 
   draw();
@@ -455,8 +478,7 @@ export async function render(ctx, { id }) {
   return h('div', { class: 'meeting', dataset: { oneOnOneId: id } },
     h('div', { class: 'meeting-main stack' },
       agendaSection,
-      h('section', { class: 'card', 'aria-label': 'Notes and outcomes' },
-        h('div', { class: 'card-body stack' }, notes.element, outcomes.element))),
+      card({ label: 'Notes and outcomes', body: h('div', { class: 'card-body stack' }, notes.element, outcomes.element) })),
     h('aside', { class: 'meeting-side stack', 'aria-label': 'Status and action items' },
       statusSection,
       feedbackSection,
