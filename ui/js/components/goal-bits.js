@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { card } from './card.js';
 import { field, formDialog } from './dialog.js';
+import { actionRunner } from './run-action.js';
 import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml, toast } from '../dom.js';
 
 const STATUS = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' };
@@ -34,9 +35,7 @@ export function goalsCard({ goals, person, today, reload, oneOnOneId = null }) {
 
 function goalRow(g, { person, today, reload, oneOnOneId, inMeeting }) {
   const goal = g.goal;
-  const run = async (action, message) => {
-    try { await action(); toast(message); reload(); } catch (error) { toast(error.message, 'error'); }
-  };
+  const run = actionRunner(reload);
   const latest = g.checkins[0];
   const progress = g.progress ?? 0;
   const note = latest ? h('div', { class: 'markdown-body plain goal-latest' }) : null;

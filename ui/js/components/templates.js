@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { card } from './card.js';
 import { field, formDialog } from './dialog.js';
+import { actionRunner } from './run-action.js';
 import { fill, h, icon, toast } from '../dom.js';
 
 /** The Settings card listing every template. */
@@ -33,15 +34,7 @@ export function templatesCard() {
 }
 
 function row(t, reload) {
-  const run = async (action, message) => {
-    try {
-      await action();
-      toast(message);
-      await reload();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  };
+  const run = actionRunner(reload);
   return h('li', { class: `template-row ${t.hidden ? 'is-hidden' : ''}`, dataset: { templateId: t.id, name: t.name } },
     h('div', { class: 'template-text' },
       h('span', { class: 'template-name' }, t.name,

@@ -6,7 +6,8 @@ import {
   CONFLICT_STATUS, conflictBadge, openConflictForm, openResolveDialog, openUpdateDialog, partyChips,
 } from '../components/conflict-bits.js';
 import { card } from '../components/card.js';
-import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml, toast } from '../dom.js';
+import { actionRunner } from '../components/run-action.js';
+import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml } from '../dom.js';
 
 /**
  * @param {import('../main.js').ViewContext} ctx
@@ -22,15 +23,12 @@ export async function render(ctx, { id }) {
     draw();
   };
 
-  async function setStatus(status) {
-    try {
-      detail = await api.setConflictStatus(id, status);
-      toast(`Now ${CONFLICT_STATUS[status].toLowerCase()}`);
-      draw();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  }
+  const redraw = actionRunner(draw);
+  const refetch = actionRunner(reload);
+
+  const setStatus = (status) => redraw(async () => {
+    detail = await api.setConflictStatus(id, status);
+  }, `Now ${CONFLICT_STATUS[status].toLowerCase()}`);
 
   function draw() {
     const c = detail.conflict;
@@ -73,9 +71,8 @@ export async function render(ctx, { id }) {
                     h('span', { text: formatDate(u.update.on) }),
                     u.update.one_on_one_id ? h('a', { href: `#/one-on-ones/${u.update.one_on_one_id}`, class: 'small', text: 'in a 1-on-1' }) : null),
                   note,
-                  h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this update', title: 'Delete', onclick: async () => {
-                    try { await api.deleteConflictUpdate(u.update.id); await reload(); } catch (error) { toast(error.message, 'error'); }
-                  } }, icon('x')));
+                  h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this update', title: 'Delete',
+                    onclick: () => refetch(() => api.deleteConflictUpdate(u.update.id)) }, icon('x')));
               }),
               h('li', { class: 'timeline-item origin' },
                 h('div', { class: 'timeline-date', text: formatDate(c.surfaced_on) }),

@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import { card } from '../components/card.js';
 import { openUpdateDialog } from '../components/conflict-bits.js';
 import { field, formDialog } from '../components/dialog.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, h, icon, isoDate, toast } from '../dom.js';
 import { sampleButton } from './people.js';
 import { openStartDialog } from '../components/start-one-on-one.js';
@@ -104,15 +105,7 @@ export async function render(ctx) {
         h('button', { type: 'button', class: 'button small', 'data-action': 'unsnooze', onclick: () => act(() => api.unsnoozeReminder(s.reminder.key), 'Back in the list') }, 'Unsnooze'))));
   }
 
-  async function act(action, message) {
-    try {
-      await action();
-      if (message) toast(message);
-      await load();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  }
+  const act = actionRunner(load);
 
   function row(r, today) {
     return h('li', { class: `due-row kind-${r.kind}`, dataset: { key: r.key, kind: r.kind } },

@@ -8,6 +8,7 @@ import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
 import { ageLabel, feedbackStatusBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, formatDateTime, h, icon, toast } from '../dom.js';
 
 const SAVE_DELAY_MS = 600;
@@ -243,17 +244,13 @@ export async function render(ctx, params) {
     if (current?.status === 'delivered') drawDelivered(current);
   }
 
-  async function transition(action, message) {
-    try {
-      await flush();
-      if (!view) throw new Error('Write the observation first: what did you see or hear?');
-      view = await action();
-      toast(message);
-      drawHeader();
-    } catch (error) {
-      showError(error);
-    }
-  }
+  /** A change of status: saves what is typed first; failures show above the form. */
+  const transition = (action, message) => runTransition(async () => {
+    await flush();
+    if (!view) throw new Error('Write the observation first: what did you see or hear?');
+    view = await action();
+  }, message);
+  const runTransition = actionRunner(() => drawHeader(), { onError: (error) => showError(error) });
 
   function showError(error) {
     formError.textContent = error.message;

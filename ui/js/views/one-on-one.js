@@ -11,6 +11,7 @@ import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
 import { markdownEditor } from '../components/markdown-editor.js';
+import { actionRunner } from '../components/run-action.js';
 import {
   MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, setSanitizedHtml, statusBadge, toast,
 } from '../dom.js';
@@ -66,17 +67,7 @@ export async function render(ctx, { id }) {
   }
 
   /** Runs a change, then redraws; failures become a toast. */
-  async function change(action, success) {
-    try {
-      const result = await action();
-      if (success) toast(success);
-      await refresh();
-      return result;
-    } catch (error) {
-      toast(error.message, 'error');
-      return undefined;
-    }
-  }
+  const change = actionRunner(refresh);
 
   function draw() {
     const m = detail.one_on_one;

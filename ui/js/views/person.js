@@ -12,6 +12,7 @@ import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
+import { actionRunner } from '../components/run-action.js';
 import { personForm } from '../components/person-form.js';
 import { openStartDialog } from '../components/start-one-on-one.js';
 
@@ -86,16 +87,10 @@ export async function render(ctx, { id }) {
     /** @type {HTMLInputElement|null} */ (root.querySelector('input[name=name]'))?.focus();
   };
 
-  const setArchived = async (p, archived) => {
-    try {
-      await api.setPersonArchived(p.id, archived);
-      toast(archived ? `${p.name} archived` : `${p.name} restored`);
-      ctx.peopleChanged();
-      await reload();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  };
+  /** Archiving changes the team: the sidebar is redrawn too. */
+  const changeTeam = actionRunner(() => { ctx.peopleChanged(); return reload(); });
+  const setArchived = (p, archived) =>
+    changeTeam(() => api.setPersonArchived(p.id, archived), archived ? `${p.name} archived` : `${p.name} restored`);
 
   showPage(overview);
   return root;
@@ -134,17 +129,10 @@ function nextCard(o, today) {
 /** Their open action items, checkable from here. */
 function actionItemsCard(o, today, reload) {
   const items = o.open_action_items;
+  const done = actionRunner(reload);
   const row = (item) => {
     const checkbox = h('input', { type: 'checkbox', 'aria-label': `Done: ${item.text}` });
-    checkbox.addEventListener('change', async () => {
-      try {
-        await api.setActionItemDone(item.id, checkbox.checked ? today : null);
-        toast('Done');
-        await reload();
-      } catch (error) {
-        toast(error.message, 'error');
-      }
-    });
+    checkbox.addEventListener('change', () => done(() => api.setActionItemDone(item.id, checkbox.checked ? today : null), 'Done'));
     const overdue = item.due_on && item.due_on < today;
     return h('li', { class: 'item', dataset: { itemId: item.id } },
       checkbox,

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, h, icon, toast } from '../dom.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
@@ -48,9 +49,7 @@ export async function render(ctx) {
 }
 
 function questionRow(q, reload) {
-  const run = async (action, message) => {
-    try { await action(); toast(message); await reload(); } catch (error) { toast(error.message, 'error'); }
-  };
+  const run = actionRunner(reload);
   return h('li', { class: `question-row ${q.retired ? 'retired' : ''}`, dataset: { questionId: q.id } },
     h('span', { class: 'question-text', text: q.text }),
     q.builtin ? null : h('span', { class: 'badge', text: 'Yours' }),
