@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import { registerFlusher } from '../autosave.js';
 import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
+import { clearFieldErrors, markInvalid, showFieldError } from '../components/field-error.js';
 import { ageLabel, feedbackStatusBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
 import { actionRunner } from '../components/run-action.js';
@@ -142,8 +143,7 @@ export async function render(ctx, params) {
     try {
       view = view ? await api.updateFeedback(view.feedback.id, input) : await api.createFeedback(personId, input);
       savedJson = json;
-      formError.hidden = true;
-      form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+      clearFieldErrors(form, formError);
       if (!params.id) {
         // The draft exists now: give it its own address without re-rendering.
         params.id = view.feedback.id;
@@ -153,8 +153,7 @@ export async function render(ctx, params) {
       setStatus('saved', JSON.stringify(inputOf(state)) === savedJson ? 'Draft saved' : 'Editing…');
     } catch (error) {
       setStatus('error', `Not saved: ${error.message} `, true);
-      const target = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"] input, [data-field="${CSS.escape(error.field)}"] textarea`);
-      target?.setAttribute('aria-invalid', 'true');
+      markInvalid(form, error.field);
       throw error;
     }
   }
@@ -252,14 +251,9 @@ export async function render(ctx, params) {
   }, message);
   const runTransition = actionRunner(() => drawHeader(), { onError: (error) => showError(error) });
 
+  /** Errors of a status change show above the form, the field at fault marked. */
   function showError(error) {
-    formError.textContent = error.message;
-    formError.hidden = false;
-    const target = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"] input, [data-field="${CSS.escape(error.field)}"] textarea`);
-    if (target) {
-      target.setAttribute('aria-invalid', 'true');
-      /** @type {HTMLElement} */ (target).focus();
-    }
+    showFieldError(form, error, formError, { inline: false });
   }
 
   async function openDeliver() {

@@ -7,6 +7,7 @@ import { field, formDialog } from '../components/dialog.js';
 import { openAskDialog } from '../components/ask-question.js';
 import { card } from '../components/card.js';
 import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
+import { clearFieldErrors, showFieldError } from '../components/field-error.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
@@ -355,12 +356,11 @@ export async function render(ctx, { id }) {
       const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
       try {
         await api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
-        error.hidden = true;
+        clearFieldErrors(form, error);
         await refresh();
         /** @type {HTMLInputElement|null} */ (agendaSection.querySelector('#new-point'))?.focus();
       } catch (err) {
-        error.textContent = err.message;
-        error.hidden = false;
+        showFieldError(form, err, error);
       }
     });
     return h('div', { class: 'card-foot' }, form, error);
@@ -423,12 +423,11 @@ export async function render(ctx, { id }) {
           due_on: /** @type {HTMLInputElement} */ (due).value || null,
           one_on_one_id: id,
         });
-        error.hidden = true;
+        clearFieldErrors(form, error);
         await refresh();
         /** @type {HTMLInputElement|null} */ (itemsSection.querySelector('#new-item'))?.focus();
       } catch (err) {
-        error.textContent = err.message;
-        error.hidden = false;
+        showFieldError(form, err, error);
       }
     });
     return h('div', { class: 'card-foot' }, form, error);

@@ -2,6 +2,7 @@
 
 import * as api from '../api.js';
 import { card } from '../components/card.js';
+import { clearFieldErrors, showFieldError } from '../components/field-error.js';
 import { h, toast } from '../dom.js';
 import { templatesCard } from '../components/templates.js';
 
@@ -48,8 +49,7 @@ function remindersCard(current) {
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button primary', text: 'Save reminder settings' })));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    error.hidden = true;
-    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    clearFieldErrors(form, error);
     const data = new FormData(form);
     try {
       await api.updateSettings({
@@ -61,9 +61,7 @@ function remindersCard(current) {
       });
       toast('Reminder settings saved');
     } catch (err) {
-      error.textContent = err.message;
-      error.hidden = false;
-      form.querySelector(`[name="${err.field}"]`)?.setAttribute('aria-invalid', 'true');
+      showFieldError(form, err, error, { inline: false, focus: false });
     }
   });
   return card({ id: 'reminder-settings-card', titleId: 'reminders-title', title: 'Reminders', body: h('div', { class: 'card-body' }, form) });
