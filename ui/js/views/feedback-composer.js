@@ -3,7 +3,7 @@
 // said. Drafts save as you type; status moves from draft to delivered.
 
 import * as api from '../api.js';
-import { registerFlusher } from '../autosave.js';
+import { createAutosaver } from '../autosave.js';
 import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
 import { clearFieldErrors, markInvalid, showFieldError } from '../components/field-error.js';
@@ -12,7 +12,6 @@ import { markdownEditor } from '../components/markdown-editor.js';
 import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, formatDateTime, h, icon, toast } from '../dom.js';
 
-const SAVE_DELAY_MS = 600;
 const CHECK_DELAY_MS = 120;
 
 const FIELDS = [
@@ -49,8 +48,8 @@ export async function render(ctx, params) {
     next_time: f?.next_time ?? '',
     tags: f?.tags.join(', ') ?? '',
   };
-  let savedJson = view ? JSON.stringify(inputOf(state)) : JSON.stringify(inputOf({ ...state }));
-  const blankJson = savedJson;
+  /** What is on disk when the composer opens (for a new one: nothing typed). */
+  const blankJson = JSON.stringify(inputOf(state));
 
   // ----- Form -----
   const saveStatus = h('span', { class: 'save-status', id: 'feedback-save-status', 'aria-live': 'polite' });
@@ -113,10 +112,7 @@ export async function render(ctx, params) {
   );
 
   // ----- Saving -----
-  let saveTimer = 0;
   let checkTimer = 0;
-  /** @type {Promise<void>|null} */
-  let inFlight = null;
 
   function inputOf(s) {
     return {
@@ -130,19 +126,16 @@ export async function render(ctx, params) {
     };
   }
 
-  function setStatus(kind, text, retry = false) {
-    saveStatus.dataset.state = kind;
-    fill(saveStatus, text, retry ? h('button', { type: 'button', class: 'link-button', onclick: () => flush(), text: 'Retry' }) : null);
-  }
-
-  async function write() {
-    const input = inputOf(state);
-    const json = JSON.stringify(input);
-    if (json === savedJson) return;
-    setStatus('saving', 'Saving…');
-    try {
+  const saver = createAutosaver({
+    status: saveStatus,
+    read: () => inputOf(state),
+    key: (input) => JSON.stringify(input),
+    saved: blankJson,
+    // A brand-new composer nobody typed in creates nothing.
+    skip: (json) => !view && json === blankJson,
+    savedText: 'Draft saved',
+    save: async (input) => {
       view = view ? await api.updateFeedback(view.feedback.id, input) : await api.createFeedback(personId, input);
-      savedJson = json;
       clearFieldErrors(form, formError);
       if (!params.id) {
         // The draft exists now: give it its own address without re-rendering.
@@ -150,35 +143,14 @@ export async function render(ctx, params) {
         history.replaceState(null, '', `#/feedback/${view.feedback.id}`);
       }
       drawHeader();
-      setStatus('saved', JSON.stringify(inputOf(state)) === savedJson ? 'Draft saved' : 'Editing…');
-    } catch (error) {
-      setStatus('error', `Not saved: ${error.message} `, true);
-      markInvalid(form, error.field);
-      throw error;
-    }
-  }
-
-  async function flush() {
-    clearTimeout(saveTimer);
-    while (true) {
-      if (inFlight) {
-        await inFlight.catch(() => {});
-        continue;
-      }
-      const json = JSON.stringify(inputOf(state));
-      // A brand-new composer nobody typed in creates nothing.
-      if (json === savedJson || (!view && json === blankJson)) return;
-      inFlight = write().finally(() => { inFlight = null; });
-      await inFlight;
-    }
-  }
-  registerFlusher(() => flush().catch(() => {}));
+    },
+    onError: (error) => markInvalid(form, error.field),
+  });
+  const { flush, setStatus } = saver;
 
   function changed() {
     if (!editable()) return;
-    setStatus('dirty', 'Editing…');
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => flush().catch(() => {}), SAVE_DELAY_MS);
+    saver.changed();
     clearTimeout(checkTimer);
     checkTimer = setTimeout(runChecks, CHECK_DELAY_MS);
   }
