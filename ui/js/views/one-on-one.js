@@ -344,21 +344,32 @@ export async function render(ctx, { id }) {
 
   function addPointForm() {
     const input = h('input', { type: 'text', name: 'text', placeholder: 'Add a talking point…', 'aria-label': 'New talking point', autocomplete: 'off', id: 'new-point' });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     const side = (value, label, checked) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name: 'raised_by', value, checked }), label);
     const form = h('form', { class: 'add-row', novalidate: true, dataset: { form: 'talking-point' } },
       input,
       h('div', { class: 'choice-row', role: 'radiogroup', 'aria-label': 'Raised by' }, side('them', 'Them', true), side('me', 'Me', false)),
       h('button', { type: 'submit', class: 'button', text: 'Add' }));
+    return addFormFoot(form, agendaSection, 'new-point', () => {
+      const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
+      return api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
+    });
+  }
+
+  /**
+   * The foot of a card whose form adds a row: on submit, `add()`, then the
+   * redraw, with the focus back in the (redrawn) input `inputId`; core's
+   * error shows under the form and what was typed stays.
+   */
+  function addFormFoot(form, section, inputId, add) {
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
       try {
-        await api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
+        await add();
         clearFieldErrors(form, error);
         await refresh();
-        /** @type {HTMLInputElement|null} */ (agendaSection.querySelector('#new-point'))?.focus();
+        /** @type {HTMLInputElement|null} */ (section.querySelector(`#${inputId}`))?.focus();
       } catch (err) {
         showFieldError(form, err, error);
       }
@@ -407,30 +418,18 @@ export async function render(ctx, { id }) {
       h('option', { value: 'them', text: person.name.split(' ')[0] }),
       h('option', { value: 'me', text: 'Me' }));
     const due = h('input', { type: 'date', name: 'due_on', class: 'compact', title: 'Due date (optional)' });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     const form = h('form', { class: 'add-item', novalidate: true, dataset: { form: 'action-item' } },
       text,
       h('div', { class: 'add-item-row' },
         owner,
         h('label', { class: 'inline-label' }, 'Due', due),
         h('button', { type: 'submit', class: 'button', text: 'Add' })));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      try {
-        await api.addActionItem(person.id, {
-          text: text.value,
-          owner: /** @type {any} */ (owner).value,
-          due_on: /** @type {HTMLInputElement} */ (due).value || null,
-          one_on_one_id: id,
-        });
-        clearFieldErrors(form, error);
-        await refresh();
-        /** @type {HTMLInputElement|null} */ (itemsSection.querySelector('#new-item'))?.focus();
-      } catch (err) {
-        showFieldError(form, err, error);
-      }
-    });
-    return h('div', { class: 'card-foot' }, form, error);
+    return addFormFoot(form, itemsSection, 'new-item', () => api.addActionItem(person.id, {
+      text: text.value,
+      owner: /** @type {any} */ (owner).value,
+      due_on: /** @type {HTMLInputElement} */ (due).value || null,
+      one_on_one_id: id,
+    }));
   }
 
   // ----- Status and mood -----
