@@ -1,8 +1,8 @@
 // A modal form dialog: fields, a submit button, and core's error shown next
 // to the field it names (or above the form).
 
-import { ApiError } from '../api.js';
 import { h } from '../dom.js';
+import { asApiError, clearFieldErrors, showFieldError } from './field-error.js';
 
 /**
  * @param {Object} options
@@ -32,25 +32,13 @@ export function formDialog({ id, title, description, fields, submitLabel, danger
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    errorBox.hidden = true;
-    form.querySelectorAll('.field-error').forEach((el) => el.remove());
-    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    clearFieldErrors(form, errorBox);
     submit.disabled = true;
     try {
       await onSubmit(new FormData(form));
       dialog.close();
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError({ message: String(error) });
-      const field = apiError.field && form.querySelector(`[data-field="${CSS.escape(apiError.field)}"]`);
-      if (field) {
-        field.append(h('p', { class: 'field-error', role: 'alert', text: apiError.message }));
-        const input = field.querySelector('input, textarea, select');
-        input?.setAttribute('aria-invalid', 'true');
-        /** @type {HTMLElement|null} */ (input)?.focus();
-      } else {
-        errorBox.textContent = apiError.message;
-        errorBox.hidden = false;
-      }
+      showFieldError(form, asApiError(error), errorBox);
     } finally {
       submit.disabled = false;
     }

@@ -2,7 +2,9 @@
 // 1-on-1), and the dialogs to set a goal and note a check-in.
 
 import * as api from '../api.js';
+import { card } from './card.js';
 import { field, formDialog } from './dialog.js';
+import { actionRunner } from './run-action.js';
 import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml, toast } from '../dom.js';
 
 const STATUS = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' };
@@ -21,18 +23,19 @@ export function goalsCard({ goals, person, today, reload, oneOnOneId = null }) {
   const shown = inMeeting ? goals.filter((g) => g.goal.status === 'active') : goals;
   fill(list, shown.length ? shown.map((g) => goalRow(g, { person, today, reload, oneOnOneId, inMeeting }))
     : h('li', { class: 'card-empty', text: inMeeting ? 'No active goals.' : 'No goals yet. What do they want to grow in this year?' }));
-  return h('section', { class: 'card', 'aria-labelledby': inMeeting ? 'meeting-goals-title' : 'goals-title', id: inMeeting ? 'meeting-goals-card' : 'goals-card' },
-    h('div', { class: 'card-head' },
-      h('h2', { id: inMeeting ? 'meeting-goals-title' : 'goals-title' }, 'Growth goals ', h('span', { class: 'count', text: shown.length ? String(shown.length) : '' })),
-      inMeeting ? null : h('button', { type: 'button', class: 'button', 'data-action': 'new-goal', onclick: () => openGoalDialog({ person, reload }) }, icon('plus'), 'Set a goal')),
-    list);
+  return card({
+    id: inMeeting ? 'meeting-goals-card' : 'goals-card',
+    titleId: inMeeting ? 'meeting-goals-title' : 'goals-title',
+    title: 'Growth goals',
+    count: shown.length || '',
+    action: inMeeting ? null : h('button', { type: 'button', class: 'button', 'data-action': 'new-goal', onclick: () => openGoalDialog({ person, reload }) }, icon('plus'), 'Set a goal'),
+    body: list,
+  });
 }
 
 function goalRow(g, { person, today, reload, oneOnOneId, inMeeting }) {
   const goal = g.goal;
-  const run = async (action, message) => {
-    try { await action(); toast(message); reload(); } catch (error) { toast(error.message, 'error'); }
-  };
+  const run = actionRunner(reload);
   const latest = g.checkins[0];
   const progress = g.progress ?? 0;
   const note = latest ? h('div', { class: 'markdown-body plain goal-latest' }) : null;

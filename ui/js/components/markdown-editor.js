@@ -2,11 +2,9 @@
 // on blur, and before navigation or window close (through autosave.js).
 // Failures stay on screen with a retry; nothing is dropped silently.
 
-import { registerFlusher } from '../autosave.js';
+import { createAutosaver } from '../autosave.js';
 import { h, setSanitizedHtml } from '../dom.js';
 import * as api from '../api.js';
-
-const DEBOUNCE_MS = 600;
 
 /**
  * @param {Object} options
@@ -20,11 +18,7 @@ const DEBOUNCE_MS = 600;
  * @param {(text: string) => Promise<{html: string}>} options.save
  */
 export function markdownEditor({ name, label, value, html, placeholder = '', rows = 8, preview = false, save }) {
-  let saved = value;
   let renderedFor = value;
-  let timer = 0;
-  /** @type {Promise<void>|null} */
-  let inFlight = null;
 
   const status = h('span', { class: 'save-status', dataset: { state: 'saved' }, 'aria-live': 'polite' });
   const textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', {
@@ -37,49 +31,19 @@ export function markdownEditor({ name, label, value, html, placeholder = '', row
   const writeTab = h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-write-${name}`, 'aria-controls': `editor-${name}`, text: 'Write' });
   const previewTab = h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-preview-${name}`, 'aria-controls': `preview-${name}`, text: 'Preview' });
 
-  const setStatus = (state, text, retry = false) => {
-    status.dataset.state = state;
-    status.replaceChildren(text, retry ? h('button', { type: 'button', class: 'link-button', onclick: () => flush(), text: 'Retry' }) : '');
-  };
-  setStatus('saved', value ? 'Saved' : '');
-
-  async function write() {
-    const text = textarea.value;
-    if (text === saved) return;
-    setStatus('saving', 'Saving…');
-    try {
+  const saver = createAutosaver({
+    status,
+    read: () => textarea.value,
+    saved: value,
+    save: async (text) => {
       const result = await save(text);
-      saved = text;
       renderedFor = text;
       setSanitizedHtml(rendered, result.html);
-      setStatus(textarea.value === saved ? 'saved' : 'dirty', textarea.value === saved ? 'Saved' : 'Editing…');
-    } catch (error) {
-      setStatus('error', `Not saved: ${error.message} `, true);
-      throw error;
-    }
-  }
-
-  /** Saves now, after any save already under way; loops until caught up. */
-  async function flush() {
-    clearTimeout(timer);
-    while (true) {
-      if (inFlight) {
-        await inFlight.catch(() => {});
-        continue;
-      }
-      if (textarea.value === saved) return;
-      inFlight = write().finally(() => { inFlight = null; });
-      await inFlight;
-    }
-  }
-
-  textarea.addEventListener('input', () => {
-    setStatus('dirty', 'Editing…');
-    clearTimeout(timer);
-    timer = setTimeout(() => flush().catch(() => {}), DEBOUNCE_MS);
+    },
   });
-  textarea.addEventListener('blur', () => flush().catch(() => {}));
-  registerFlusher(() => flush().catch(() => {}));
+  saver.setStatus('saved', value ? 'Saved' : '');
+  textarea.addEventListener('input', () => saver.changed());
+  saver.flushOnBlur(textarea);
 
   const show = async (mode) => {
     const previewing = mode === 'preview';
@@ -112,5 +76,5 @@ export function markdownEditor({ name, label, value, html, placeholder = '', row
     textarea,
     rendered,
     h('p', { class: 'hint', text: 'Markdown: **bold**, _italic_, - lists, [links](https://…). Saved as you type.' }));
-  return { element, flush };
+  return { element, flush: saver.flush };
 }

@@ -5,7 +5,9 @@ import * as api from '../api.js';
 import {
   CONFLICT_STATUS, conflictBadge, openConflictForm, openResolveDialog, openUpdateDialog, partyChips,
 } from '../components/conflict-bits.js';
-import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml, toast } from '../dom.js';
+import { card } from '../components/card.js';
+import { actionRunner } from '../components/run-action.js';
+import { fill, formatDate, h, icon, relativeDay, setSanitizedHtml } from '../dom.js';
 
 /**
  * @param {import('../main.js').ViewContext} ctx
@@ -21,15 +23,12 @@ export async function render(ctx, { id }) {
     draw();
   };
 
-  async function setStatus(status) {
-    try {
-      detail = await api.setConflictStatus(id, status);
-      toast(`Now ${CONFLICT_STATUS[status].toLowerCase()}`);
-      draw();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  }
+  const redraw = actionRunner(draw);
+  const refetch = actionRunner(reload);
+
+  const setStatus = (status) => redraw(async () => {
+    detail = await api.setConflictStatus(id, status);
+  }, `Now ${CONFLICT_STATUS[status].toLowerCase()}`);
 
   function draw() {
     const c = detail.conflict;
@@ -51,15 +50,19 @@ export async function render(ctx, { id }) {
       h('div', { class: 'conflict-grid' },
         h('div', { class: 'stack' },
           c.status === 'resolved'
-            ? h('section', { class: 'card resolved-card', 'aria-labelledby': 'resolution-title' },
-              h('div', { class: 'card-head' }, h('h2', { id: 'resolution-title', text: `Resolved ${formatDate(c.resolved_on)}` })),
-              h('div', { class: 'card-body' }, resolution))
+            ? card({
+              class: 'resolved-card',
+              titleId: 'resolution-title',
+              title: `Resolved ${formatDate(c.resolved_on)}`,
+              body: h('div', { class: 'card-body' }, resolution),
+            })
             : null,
-          h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
-            h('div', { class: 'card-head' },
-              h('h2', { id: 'timeline-title' }, 'Timeline ', h('span', { class: 'count', text: String(detail.updates.length) })),
-              h('button', { type: 'button', class: 'button', 'data-action': 'add-update', onclick: () => openUpdateDialog(c, { today, onDone: reload }) }, icon('plus'), 'Add update')),
-            h('ol', { class: 'timeline', id: 'conflict-timeline' },
+          card({
+            titleId: 'timeline-title',
+            title: 'Timeline',
+            count: detail.updates.length,
+            action: h('button', { type: 'button', class: 'button', 'data-action': 'add-update', onclick: () => openUpdateDialog(c, { today, onDone: reload }) }, icon('plus'), 'Add update'),
+            list: h('ol', { class: 'timeline', id: 'conflict-timeline' },
               detail.updates.map((u) => {
                 const note = h('div', { class: 'markdown-body plain' });
                 setSanitizedHtml(note, u.note_html);
@@ -68,21 +71,24 @@ export async function render(ctx, { id }) {
                     h('span', { text: formatDate(u.update.on) }),
                     u.update.one_on_one_id ? h('a', { href: `#/one-on-ones/${u.update.one_on_one_id}`, class: 'small', text: 'in a 1-on-1' }) : null),
                   note,
-                  h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this update', title: 'Delete', onclick: async () => {
-                    try { await api.deleteConflictUpdate(u.update.id); await reload(); } catch (error) { toast(error.message, 'error'); }
-                  } }, icon('x')));
+                  h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this update', title: 'Delete',
+                    onclick: () => refetch(() => api.deleteConflictUpdate(u.update.id)) }, icon('x')));
               }),
               h('li', { class: 'timeline-item origin' },
                 h('div', { class: 'timeline-date', text: formatDate(c.surfaced_on) }),
-                h('div', {}, h('strong', { text: 'Surfaced. ' }), description))))),
+                h('div', {}, h('strong', { text: 'Surfaced. ' }), description))),
+          })),
         h('aside', { class: 'stack' },
-          h('section', { class: 'card', 'aria-labelledby': 'state-title' },
-            h('div', { class: 'card-head' }, h('h2', { id: 'state-title', text: 'Where it stands' }), conflictBadge(c.status)),
-            h('div', { class: 'card-body' },
+          card({
+            titleId: 'state-title',
+            title: 'Where it stands',
+            action: conflictBadge(c.status),
+            body: h('div', { class: 'card-body' },
               h('dl', { class: 'facts single' },
                 h('div', {}, h('dt', { text: 'Involved' }), h('dd', { id: 'conflict-parties' }, partyChips(detail.parties))),
                 h('div', {}, h('dt', { text: 'Last activity' }), h('dd', { text: `${formatDate(detail.last_activity)} (${relativeDay(detail.last_activity, today)})` })),
-                h('div', {}, h('dt', { text: 'Next step' }), h('dd', { text: c.next_step || 'None set' }))))))));
+                h('div', {}, h('dt', { text: 'Next step' }), h('dd', { text: c.next_step || 'None set' })))),
+          }))));
   }
 
   draw();

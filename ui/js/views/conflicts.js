@@ -2,6 +2,7 @@
 // and person.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { CONFLICT_STATUS, conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { fill, h, icon } from '../dom.js';
 
@@ -29,7 +30,5 @@ export async function render(ctx) {
     onclick: () => openConflictForm({ team, today, onDone: (d) => ctx.navigate(`#/conflicts/${d.conflict.id}`) }),
   }, icon('plus'), 'Surface a conflict'));
   await load();
-  return h('section', { class: 'card' },
-    h('div', { class: 'filters' }, status, person),
-    list);
+  return card({ body: [h('div', { class: 'filters' }, status, person), list] });
 }

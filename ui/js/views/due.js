@@ -3,11 +3,13 @@
 // from the records, so it vanishes as soon as its cause is resolved.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { openUpdateDialog } from '../components/conflict-bits.js';
 import { field, formDialog } from '../components/dialog.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, h, icon, isoDate, toast } from '../dom.js';
 import { sampleButton } from './people.js';
-import { openStartDialog } from './start-one-on-one.js';
+import { openStartDialog } from '../components/start-one-on-one.js';
 
 const GROUPS = [
   ['overdue', 'Overdue', 'Well past when it was due.'],
@@ -62,19 +64,23 @@ export async function render(ctx) {
       .map(([level, title, note]) => [level, title, note, list.reminders.filter((r) => r.level === level)])
       .filter(([, , , items]) => items.length)
       .map(([level, title, note, items]) =>
-        h('section', { class: `card due-group due-${level}`, 'aria-labelledby': `due-${level}-title`, dataset: { level } },
-          h('div', { class: 'card-head' },
-            h('h2', { id: `due-${level}-title` }, title, ' ', h('span', { class: 'count', text: String(items.length) })),
-            h('span', { class: 'small muted', text: note })),
-          h('ul', { class: 'due-list' }, visible(level, items).map((r) => row(r, list.today))),
-          items.length > visible(level, items).length
+        card({
+          class: `due-group due-${level}`,
+          titleId: `due-${level}-title`,
+          dataset: { level },
+          title,
+          count: items.length,
+          action: h('span', { class: 'small muted', text: note }),
+          list: h('ul', { class: 'due-list' }, visible(level, items).map((r) => row(r, list.today))),
+          body: items.length > visible(level, items).length
             ? h('button', {
               type: 'button',
               class: 'button quiet small show-all',
               'data-action': `show-all-${level}`,
               onclick: () => { expanded.add(level); load(); },
             }, `Show all ${items.length}`)
-            : null));
+            : null,
+        }));
     const snoozedBlock = list.snoozed
       ? h('div', { class: 'snoozed-block' },
         h('button', { type: 'button', class: 'button quiet small', 'data-action': 'toggle-snoozed', onclick: () => { showSnoozed = !showSnoozed; load(); } },
@@ -99,15 +105,7 @@ export async function render(ctx) {
         h('button', { type: 'button', class: 'button small', 'data-action': 'unsnooze', onclick: () => act(() => api.unsnoozeReminder(s.reminder.key), 'Back in the list') }, 'Unsnooze'))));
   }
 
-  async function act(action, message) {
-    try {
-      await action();
-      if (message) toast(message);
-      await load();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  }
+  const act = actionRunner(load);
 
   function row(r, today) {
     return h('li', { class: `due-row kind-${r.kind}`, dataset: { key: r.key, kind: r.kind } },

@@ -3,13 +3,15 @@
 // said. Drafts save as you type; status moves from draft to delivered.
 
 import * as api from '../api.js';
-import { registerFlusher } from '../autosave.js';
+import { createAutosaver } from '../autosave.js';
+import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
+import { clearFieldErrors, markInvalid, showFieldError } from '../components/field-error.js';
 import { ageLabel, feedbackStatusBadge } from '../components/feedback-bits.js';
 import { markdownEditor } from '../components/markdown-editor.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, formatDateTime, h, icon, toast } from '../dom.js';
 
-const SAVE_DELAY_MS = 600;
 const CHECK_DELAY_MS = 120;
 
 const FIELDS = [
@@ -46,8 +48,8 @@ export async function render(ctx, params) {
     next_time: f?.next_time ?? '',
     tags: f?.tags.join(', ') ?? '',
   };
-  let savedJson = view ? JSON.stringify(inputOf(state)) : JSON.stringify(inputOf({ ...state }));
-  const blankJson = savedJson;
+  /** What is on disk when the composer opens (for a new one: nothing typed). */
+  const blankJson = JSON.stringify(inputOf(state));
 
   // ----- Form -----
   const saveStatus = h('span', { class: 'save-status', id: 'feedback-save-status', 'aria-live': 'polite' });
@@ -105,17 +107,12 @@ export async function render(ctx, params) {
   const preview = h('blockquote', { class: 'spoken-preview', id: 'feedback-preview' });
   const summary = h('p', { class: 'checks-summary', id: 'checks-summary' });
   const side = h('aside', { class: 'stack composer-side', 'aria-label': 'Preview and preferences' },
-    h('section', { class: 'card', 'aria-labelledby': 'preview-title' },
-      h('div', { class: 'card-head' }, h('h2', { id: 'preview-title', text: 'As you will say it' })),
-      h('div', { class: 'card-body stack-small' }, preview, summary)),
+    card({ titleId: 'preview-title', title: 'As you will say it', body: h('div', { class: 'card-body stack-small' }, preview, summary) }),
     preferencesCard(person),
   );
 
   // ----- Saving -----
-  let saveTimer = 0;
   let checkTimer = 0;
-  /** @type {Promise<void>|null} */
-  let inFlight = null;
 
   function inputOf(s) {
     return {
@@ -129,57 +126,31 @@ export async function render(ctx, params) {
     };
   }
 
-  function setStatus(kind, text, retry = false) {
-    saveStatus.dataset.state = kind;
-    fill(saveStatus, text, retry ? h('button', { type: 'button', class: 'link-button', onclick: () => flush(), text: 'Retry' }) : null);
-  }
-
-  async function write() {
-    const input = inputOf(state);
-    const json = JSON.stringify(input);
-    if (json === savedJson) return;
-    setStatus('saving', 'Saving…');
-    try {
+  const saver = createAutosaver({
+    status: saveStatus,
+    read: () => inputOf(state),
+    key: (input) => JSON.stringify(input),
+    saved: blankJson,
+    // A brand-new composer nobody typed in creates nothing.
+    skip: (json) => !view && json === blankJson,
+    savedText: 'Draft saved',
+    save: async (input) => {
       view = view ? await api.updateFeedback(view.feedback.id, input) : await api.createFeedback(personId, input);
-      savedJson = json;
-      formError.hidden = true;
-      form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+      clearFieldErrors(form, formError);
       if (!params.id) {
         // The draft exists now: give it its own address without re-rendering.
         params.id = view.feedback.id;
         history.replaceState(null, '', `#/feedback/${view.feedback.id}`);
       }
       drawHeader();
-      setStatus('saved', JSON.stringify(inputOf(state)) === savedJson ? 'Draft saved' : 'Editing…');
-    } catch (error) {
-      setStatus('error', `Not saved: ${error.message} `, true);
-      const target = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"] input, [data-field="${CSS.escape(error.field)}"] textarea`);
-      target?.setAttribute('aria-invalid', 'true');
-      throw error;
-    }
-  }
-
-  async function flush() {
-    clearTimeout(saveTimer);
-    while (true) {
-      if (inFlight) {
-        await inFlight.catch(() => {});
-        continue;
-      }
-      const json = JSON.stringify(inputOf(state));
-      // A brand-new composer nobody typed in creates nothing.
-      if (json === savedJson || (!view && json === blankJson)) return;
-      inFlight = write().finally(() => { inFlight = null; });
-      await inFlight;
-    }
-  }
-  registerFlusher(() => flush().catch(() => {}));
+    },
+    onError: (error) => markInvalid(form, error.field),
+  });
+  const { flush, setStatus } = saver;
 
   function changed() {
     if (!editable()) return;
-    setStatus('dirty', 'Editing…');
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => flush().catch(() => {}), SAVE_DELAY_MS);
+    saver.changed();
     clearTimeout(checkTimer);
     checkTimer = setTimeout(runChecks, CHECK_DELAY_MS);
   }
@@ -244,26 +215,17 @@ export async function render(ctx, params) {
     if (current?.status === 'delivered') drawDelivered(current);
   }
 
-  async function transition(action, message) {
-    try {
-      await flush();
-      if (!view) throw new Error('Write the observation first: what did you see or hear?');
-      view = await action();
-      toast(message);
-      drawHeader();
-    } catch (error) {
-      showError(error);
-    }
-  }
+  /** A change of status: saves what is typed first; failures show above the form. */
+  const transition = (action, message) => runTransition(async () => {
+    await flush();
+    if (!view) throw new Error('Write the observation first: what did you see or hear?');
+    view = await action();
+  }, message);
+  const runTransition = actionRunner(() => drawHeader(), { onError: (error) => showError(error) });
 
+  /** Errors of a status change show above the form, the field at fault marked. */
   function showError(error) {
-    formError.textContent = error.message;
-    formError.hidden = false;
-    const target = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"] input, [data-field="${CSS.escape(error.field)}"] textarea`);
-    if (target) {
-      target.setAttribute('aria-invalid', 'true');
-      /** @type {HTMLElement} */ (target).focus();
-    }
+    showFieldError(form, error, formError, { inline: false });
   }
 
   async function openDeliver() {
@@ -298,7 +260,7 @@ export async function render(ctx, params) {
   }
 
   // ----- Delivered: where, and their response -----
-  const deliveredCard = h('section', { class: 'card', 'aria-labelledby': 'delivered-title', id: 'delivered', hidden: true });
+  const deliveredCard = card({ id: 'delivered', titleId: 'delivered-title', hidden: true });
   let responseEditor = null;
   function drawDelivered(current) {
     const meeting = overview.one_on_ones.find((m) => m.id === current.delivered_in);
@@ -317,12 +279,15 @@ export async function render(ctx, params) {
         },
       });
     }
-    fill(deliveredCard,
-      h('div', { class: 'card-head' }, h('h2', { id: 'delivered-title', text: 'Delivered' })),
-      h('div', { class: 'card-body stack-small' },
+    card({
+      into: deliveredCard,
+      titleId: 'delivered-title',
+      title: 'Delivered',
+      body: h('div', { class: 'card-body stack-small' },
         h('p', {}, `On ${formatDate(current.delivered_on)}`,
           meeting ? [' in the 1-on-1 of ', h('a', { href: `#/one-on-ones/${meeting.id}`, text: formatDateTime(meeting.scheduled_at) })] : null, '.'),
-        responseEditor.element));
+        responseEditor.element),
+    });
   }
 
   drawHeader();
@@ -333,7 +298,7 @@ export async function render(ctx, params) {
   return h('div', { class: 'composer', dataset: { personId } },
     h('div', { class: 'stack' },
       statusLine,
-      h('section', { class: 'card', 'aria-label': 'The feedback' }, h('div', { class: 'card-body' }, form)),
+      card({ label: 'The feedback', body: h('div', { class: 'card-body' }, form) }),
       deliveredCard),
     side);
 }
@@ -342,15 +307,18 @@ export async function render(ctx, params) {
 function preferencesCard(person) {
   const recognition = { public: 'In public', private: 'In private' }[person.recognition];
   const medium = { written: 'Written', spoken: 'Spoken' }[person.feedback_medium];
-  return h('section', { class: 'card', 'aria-labelledby': 'prefs-title', id: 'feedback-preferences' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'prefs-title', text: `How ${person.name.split(' ')[0]} likes feedback` })),
-    h('div', { class: 'card-body stack-small' },
+  return card({
+    id: 'feedback-preferences',
+    titleId: 'prefs-title',
+    title: `How ${person.name.split(' ')[0]} likes feedback`,
+    body: h('div', { class: 'card-body stack-small' },
       h('dl', { class: 'facts single' },
         h('div', {}, h('dt', { text: 'Recognition' }), h('dd', { text: recognition ?? 'Not recorded' })),
         h('div', {}, h('dt', { text: 'Medium' }), h('dd', { text: medium ?? 'Not recorded' })),
         person.feedback_preferences
           ? h('div', {}, h('dt', { text: 'In their words' }), h('dd', { class: 'prose', text: person.feedback_preferences }))
           : null),
-      h('p', { class: 'hint', text: 'Praise in the setting they prefer; criticism in private. Soon beats perfect: within a day or two of what you saw.' })));
+      h('p', { class: 'hint', text: 'Praise in the setting they prefer; criticism in private. Soon beats perfect: within a day or two of what you saw.' })),
+  });
 }
 

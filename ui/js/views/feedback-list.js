@@ -2,6 +2,7 @@
 // then ready, then delivered. Discarded feedback on request.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { fill, h, icon } from '../dom.js';
@@ -23,11 +24,14 @@ export async function render(ctx) {
       .map(([status, title, note]) => [status, title, note, all.filter((v) => v.feedback.status === status)])
       .filter(([, , , items]) => items.length)
       .map(([status, title, note, items]) =>
-        h('section', { class: 'card', 'aria-labelledby': `fb-group-${status}`, dataset: { group: status } },
-          h('div', { class: 'card-head' },
-            h('h2', { id: `fb-group-${status}` }, title, ' ', h('span', { class: 'count', text: String(items.length) })),
-            note ? h('span', { class: 'muted small', text: note }) : null),
-          h('ul', { class: 'feedback-list' }, items.map((v) => feedbackRow(v, { showPerson: true })))));
+        card({
+          titleId: `fb-group-${status}`,
+          dataset: { group: status },
+          title,
+          count: items.length,
+          action: note ? h('span', { class: 'muted small', text: note }) : null,
+          list: h('ul', { class: 'feedback-list' }, items.map((v) => feedbackRow(v, { showPerson: true }))),
+        }));
     fill(body, sections.length ? sections : h('section', { class: 'empty' },
       h('h2', { text: 'No feedback yet' }),
       h('p', { text: 'Write feedback while it is fresh: what you noticed, its impact, and what to try next time. Candor helps you make it specific.' }),

@@ -5,11 +5,14 @@
 import * as api from '../api.js';
 import { field, formDialog } from '../components/dialog.js';
 import { openAskDialog } from '../components/ask-question.js';
+import { card } from '../components/card.js';
 import { conflictBadge, openUpdateDialog } from '../components/conflict-bits.js';
+import { clearFieldErrors, showFieldError } from '../components/field-error.js';
 import { ageLabel, kindBadge } from '../components/feedback-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
 import { markdownEditor } from '../components/markdown-editor.js';
+import { actionRunner } from '../components/run-action.js';
 import {
   MOODS, fill, formatDate, formatDateTime, h, icon, relativeDay, setSanitizedHtml, statusBadge, toast,
 } from '../dom.js';
@@ -23,12 +26,13 @@ export async function render(ctx, { id }) {
   let detail = initial;
   const person = detail.person;
 
-  const agendaSection = h('section', { class: 'card', 'aria-labelledby': 'agenda-title', id: 'agenda' });
-  const itemsSection = h('section', { class: 'card', 'aria-labelledby': 'items-title', id: 'action-items' });
-  const statusSection = h('section', { class: 'card', 'aria-labelledby': 'status-title', id: 'meeting-status' });
-  const feedbackSection = h('section', { class: 'card', 'aria-labelledby': 'fb-title', id: 'meeting-feedback' });
-  const coachingSection = h('section', { class: 'card', 'aria-labelledby': 'coach-title', id: 'meeting-coaching' });
-  const conflictsSection = h('section', { class: 'card', 'aria-labelledby': 'mc-title', id: 'meeting-conflicts' });
+  // Each card is drawn into the same section every time it changes.
+  const agendaSection = card({ id: 'agenda', titleId: 'agenda-title' });
+  const itemsSection = card({ id: 'action-items', titleId: 'items-title' });
+  const statusSection = card({ id: 'meeting-status', titleId: 'status-title' });
+  const feedbackSection = card({ id: 'meeting-feedback', titleId: 'fb-title' });
+  const coachingSection = card({ id: 'meeting-coaching', titleId: 'coach-title' });
+  const conflictsSection = card({ id: 'meeting-conflicts', titleId: 'mc-title' });
   const goalsSlot = h('div', { class: 'slot' });
   const categories = await api.questionCategories();
   let coachCategory = '';
@@ -64,17 +68,7 @@ export async function render(ctx, { id }) {
   }
 
   /** Runs a change, then redraws; failures become a toast. */
-  async function change(action, success) {
-    try {
-      const result = await action();
-      if (success) toast(success);
-      await refresh();
-      return result;
-    } catch (error) {
-      toast(error.message, 'error');
-      return undefined;
-    }
-  }
+  const change = actionRunner(refresh);
 
   function draw() {
     const m = detail.one_on_one;
@@ -112,18 +106,24 @@ export async function render(ctx, { id }) {
         h('span', { class: 'asked-question', text: `“${a.asked.question_text}”` }),
         a.asked.answer.trim() ? answer : null);
     });
-    fill(coachingSection,
-      h('div', { class: 'card-head' }, h('h2', { id: 'coach-title', text: 'Coaching' }), picker),
-      h('ul', { class: 'suggestions', id: 'suggested-questions' }, suggestions.map((sug) =>
+    card({
+      into: coachingSection,
+      titleId: 'coach-title',
+      title: 'Coaching',
+      action: picker,
+      list: h('ul', { class: 'suggestions', id: 'suggested-questions' }, suggestions.map((sug) =>
         h('li', { class: 'suggestion', dataset: { questionId: sug.question.id } },
           h('span', { class: 'suggestion-text', text: sug.question.text }),
           h('span', { class: 'age', text: sug.last_asked_on ? `Asked ${relativeDay(sug.last_asked_on, today)}` : 'Never asked' }),
           h('button', { type: 'button', class: 'button small', 'data-action': 'ask-question', onclick: () => ask(sug.question) }, 'Ask')))),
-      h('div', { class: 'card-foot' },
-        h('button', { type: 'button', class: 'button quiet small', 'data-action': 'log-other-question', onclick: () => ask(null) }, icon('plus'), 'Log another question')),
-      asked.length
-        ? h('div', { class: 'items-other' }, h('h3', { text: 'Asked in this 1-on-1' }), h('ul', { class: 'asked-list', id: 'asked-here' }, asked))
-        : null);
+      body: [
+        h('div', { class: 'card-foot' },
+          h('button', { type: 'button', class: 'button quiet small', 'data-action': 'log-other-question', onclick: () => ask(null) }, icon('plus'), 'Log another question')),
+        asked.length
+          ? h('div', { class: 'items-other' }, h('h3', { text: 'Asked in this 1-on-1' }), h('ul', { class: 'asked-list', id: 'asked-here' }, asked))
+          : null,
+      ],
+    });
   }
 
   // ----- Open conflicts involving them -----
@@ -131,15 +131,19 @@ export async function render(ctx, { id }) {
   function drawConflicts(m) {
     const open = detail.open_conflicts;
     conflictsSection.hidden = open.length === 0;
-    fill(conflictsSection,
-      h('div', { class: 'card-head' }, h('h2', { id: 'mc-title' }, 'Open conflicts ', h('span', { class: 'count', text: String(open.length) }))),
-      h('ul', { class: 'fb-items', id: 'meeting-open-conflicts' }, open.map((c) =>
+    card({
+      into: conflictsSection,
+      titleId: 'mc-title',
+      title: 'Open conflicts',
+      count: open.length,
+      list: h('ul', { class: 'fb-items', id: 'meeting-open-conflicts' }, open.map((c) =>
         h('li', { class: 'fb-item', dataset: { conflictId: c.id } },
           h('div', { class: 'fb-item-head' }, conflictBadge(c.status), h('span', { class: 'age', text: `Last activity ${relativeDay(c.last_activity, today)}` })),
           h('a', { class: 'fb-item-text', href: `#/conflicts/${c.id}`, text: c.title }),
           c.next_step ? h('span', { class: 'small muted', text: `Next: ${c.next_step}` }) : null,
           h('button', { type: 'button', class: 'button small', 'data-action': 'conflict-update-here',
-            onclick: () => openUpdateDialog(c, { today, oneOnOne: m, onDone: refresh }) }, icon('plus'), 'Add update')))));
+            onclick: () => openUpdateDialog(c, { today, oneOnOne: m, onDone: refresh }) }, icon('plus'), 'Add update')))),
+    });
   }
 
   // ----- Feedback to deliver / delivered here -----
@@ -157,18 +161,19 @@ export async function render(ctx, { id }) {
         ? h('button', { type: 'button', class: 'button small', 'data-action': 'deliver-here',
           onclick: () => change(() => api.deliverFeedback(v.feedback.id, deliverOn, id), 'Feedback delivered') }, icon('check'), 'Delivered')
         : null);
-    fill(feedbackSection,
-      h('div', { class: 'card-head' },
-        h('h2', { id: 'fb-title', text: 'Feedback to deliver' }),
-        h('a', { class: 'button quiet small', href: `#/feedback/new/${person.id}`, text: 'Write' })),
-      waiting.length
-        ? h('ul', { class: 'fb-items', id: 'feedback-to-deliver' }, waiting.map((v) => item(v, true)))
-        : m.status === 'scheduled' ? h('p', { class: 'card-empty', text: 'No drafts waiting for them.' }) : null,
-      given.length
+    card({
+      into: feedbackSection,
+      titleId: 'fb-title',
+      title: 'Feedback to deliver',
+      action: h('a', { class: 'button quiet small', href: `#/feedback/new/${person.id}`, text: 'Write' }),
+      list: waiting.length && h('ul', { class: 'fb-items', id: 'feedback-to-deliver' }, waiting.map((v) => item(v, true))),
+      empty: m.status === 'scheduled' ? 'No drafts waiting for them.' : null,
+      body: given.length
         ? h('div', { class: 'items-other' },
           h('h3', { text: 'Delivered in this 1-on-1' }),
           h('ul', { class: 'fb-items', id: 'feedback-delivered-here' }, given.map((v) => item(v, false))))
-        : null);
+        : null,
+    });
   }
 
   function headerActions(m) {
@@ -266,14 +271,16 @@ export async function render(ctx, { id }) {
     const list = h('ol', { class: 'agenda', id: 'agenda-list' },
       points.map((p, index) => agendaRow(p, index, points.length)));
 
-    fill(agendaSection, 
-      h('div', { class: 'card-head' },
-        h('h2', { id: 'agenda-title' }, 'Agenda ', h('span', { class: 'count', text: points.length ? `${open} open of ${points.length}` : '' })),
-        templatePicker),
-      points.length
-        ? list
-        : h('p', { class: 'card-empty', text: 'No talking points yet. Add what they want to talk about, then yours.' }),
-      addPointForm(m));
+    card({
+      into: agendaSection,
+      titleId: 'agenda-title',
+      title: 'Agenda',
+      count: points.length ? `${open} open of ${points.length}` : '',
+      action: templatePicker,
+      list: points.length && list,
+      empty: 'No talking points yet. Add what they want to talk about, then yours.',
+      body: addPointForm(m),
+    });
   }
 
   function agendaRow(p, index, total) {
@@ -337,24 +344,34 @@ export async function render(ctx, { id }) {
 
   function addPointForm() {
     const input = h('input', { type: 'text', name: 'text', placeholder: 'Add a talking point…', 'aria-label': 'New talking point', autocomplete: 'off', id: 'new-point' });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     const side = (value, label, checked) => h('label', { class: 'choice' },
       h('input', { type: 'radio', name: 'raised_by', value, checked }), label);
     const form = h('form', { class: 'add-row', novalidate: true, dataset: { form: 'talking-point' } },
       input,
       h('div', { class: 'choice-row', role: 'radiogroup', 'aria-label': 'Raised by' }, side('them', 'Them', true), side('me', 'Me', false)),
       h('button', { type: 'submit', class: 'button', text: 'Add' }));
+    return addFormFoot(form, agendaSection, 'new-point', () => {
+      const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
+      return api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
+    });
+  }
+
+  /**
+   * The foot of a card whose form adds a row: on submit, `add()`, then the
+   * redraw, with the focus back in the (redrawn) input `inputId`; core's
+   * error shows under the form and what was typed stays.
+   */
+  function addFormFoot(form, section, inputId, add) {
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const raisedBy = /** @type {HTMLInputElement} */ (form.querySelector('input[name=raised_by]:checked')).value;
       try {
-        await api.addTalkingPoint(id, { text: input.value, raised_by: raisedBy });
-        error.hidden = true;
+        await add();
+        clearFieldErrors(form, error);
         await refresh();
-        /** @type {HTMLInputElement|null} */ (agendaSection.querySelector('#new-point'))?.focus();
+        /** @type {HTMLInputElement|null} */ (section.querySelector(`#${inputId}`))?.focus();
       } catch (err) {
-        error.textContent = err.message;
-        error.hidden = false;
+        showFieldError(form, err, error);
       }
     });
     return h('div', { class: 'card-foot' }, form, error);
@@ -363,17 +380,21 @@ export async function render(ctx, { id }) {
   // ----- Action items -----
 
   function drawItems(m) {
-    fill(itemsSection, 
-      h('div', { class: 'card-head' }, h('h2', { id: 'items-title', text: 'Action items' })),
-      detail.action_items.length
-        ? h('ul', { class: 'items', id: 'meeting-items' }, detail.action_items.map(itemRow))
-        : h('p', { class: 'card-empty', text: 'Nothing agreed yet.' }),
-      addItemForm(m),
-      detail.open_action_items.length
-        ? h('div', { class: 'items-other' },
-          h('h3', { text: `Still open with ${person.name}` }),
-          h('ul', { class: 'items', id: 'open-items' }, detail.open_action_items.map(itemRow)))
-        : null);
+    card({
+      into: itemsSection,
+      titleId: 'items-title',
+      title: 'Action items',
+      list: detail.action_items.length && h('ul', { class: 'items', id: 'meeting-items' }, detail.action_items.map(itemRow)),
+      empty: 'Nothing agreed yet.',
+      body: [
+        addItemForm(m),
+        detail.open_action_items.length
+          ? h('div', { class: 'items-other' },
+            h('h3', { text: `Still open with ${person.name}` }),
+            h('ul', { class: 'items', id: 'open-items' }, detail.open_action_items.map(itemRow)))
+          : null,
+      ],
+    });
   }
 
   function itemRow(item) {
@@ -397,31 +418,18 @@ export async function render(ctx, { id }) {
       h('option', { value: 'them', text: person.name.split(' ')[0] }),
       h('option', { value: 'me', text: 'Me' }));
     const due = h('input', { type: 'date', name: 'due_on', class: 'compact', title: 'Due date (optional)' });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     const form = h('form', { class: 'add-item', novalidate: true, dataset: { form: 'action-item' } },
       text,
       h('div', { class: 'add-item-row' },
         owner,
         h('label', { class: 'inline-label' }, 'Due', due),
         h('button', { type: 'submit', class: 'button', text: 'Add' })));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      try {
-        await api.addActionItem(person.id, {
-          text: text.value,
-          owner: /** @type {any} */ (owner).value,
-          due_on: /** @type {HTMLInputElement} */ (due).value || null,
-          one_on_one_id: id,
-        });
-        error.hidden = true;
-        await refresh();
-        /** @type {HTMLInputElement|null} */ (itemsSection.querySelector('#new-item'))?.focus();
-      } catch (err) {
-        error.textContent = err.message;
-        error.hidden = false;
-      }
-    });
-    return h('div', { class: 'card-foot' }, form, error);
+    return addFormFoot(form, itemsSection, 'new-item', () => api.addActionItem(person.id, {
+      text: text.value,
+      owner: /** @type {any} */ (owner).value,
+      due_on: /** @type {HTMLInputElement} */ (due).value || null,
+      one_on_one_id: id,
+    }));
   }
 
   // ----- Status and mood -----
@@ -443,11 +451,15 @@ export async function render(ctx, { id }) {
           change(() => api.setOneOnOneMood(id, m.mood === value ? null : value)));
         return button;
       }));
-    fill(statusSection, 
-      h('div', { class: 'card-head' }, h('h2', { id: 'status-title', text: 'This 1-on-1' }), statusBadge(m.status)),
-      h('div', { class: 'card-body stack-small' },
+    card({
+      into: statusSection,
+      titleId: 'status-title',
+      title: 'This 1-on-1',
+      action: statusBadge(m.status),
+      body: h('div', { class: 'card-body stack-small' },
         h('p', { class: 'muted', id: 'status-line', text: when }),
-        h('div', {}, h('h3', { class: 'label', text: 'How did it feel?' }), moods)));
+        h('div', {}, h('h3', { class: 'label', text: 'How did it feel?' }), moods)),
+    });
   }
 
   draw();
@@ -455,8 +467,7 @@ export async function render(ctx, { id }) {
   return h('div', { class: 'meeting', dataset: { oneOnOneId: id } },
     h('div', { class: 'meeting-main stack' },
       agendaSection,
-      h('section', { class: 'card', 'aria-label': 'Notes and outcomes' },
-        h('div', { class: 'card-body stack' }, notes.element, outcomes.element))),
+      card({ label: 'Notes and outcomes', body: h('div', { class: 'card-body stack' }, notes.element, outcomes.element) })),
     h('aside', { class: 'meeting-side stack', 'aria-label': 'Status and action items' },
       statusSection,
       feedbackSection,

@@ -2,7 +2,7 @@
 
 import * as api from '../api.js';
 import { avatar, cadenceLabel, h, icon, toast } from '../dom.js';
-import { personForm } from './person-form.js';
+import { personForm } from '../components/person-form.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
 export async function render(ctx) {

@@ -7,12 +7,14 @@ import {
   avatar, cadenceLabel, fill, formatDate, formatDateTime, h, icon, moodDots, relativeDay, setSanitizedHtml, statusBadge, toast,
 } from '../dom.js';
 import { openAskDialog } from '../components/ask-question.js';
+import { card } from '../components/card.js';
 import { conflictRow, openConflictForm } from '../components/conflict-bits.js';
 import { goalsCard } from '../components/goal-bits.js';
 import { feedbackRow } from '../components/feedback-bits.js';
 import { openPrepSheet } from '../components/prep-sheet.js';
-import { personForm } from './person-form.js';
-import { openStartDialog } from './start-one-on-one.js';
+import { actionRunner } from '../components/run-action.js';
+import { personForm } from '../components/person-form.js';
+import { openStartDialog } from '../components/start-one-on-one.js';
 
 /**
  * @param {import('../main.js').ViewContext} ctx
@@ -65,9 +67,11 @@ export async function render(ctx, { id }) {
   const showEdit = (o) => {
     ctx.setActions();
     fill(root, 
-      h('section', { class: 'card narrow', 'aria-labelledby': 'edit-title' },
-        h('div', { class: 'card-head' }, h('h2', { id: 'edit-title', text: 'Edit profile' })),
-        h('div', { class: 'card-body' },
+      card({
+        class: 'narrow',
+        titleId: 'edit-title',
+        title: 'Edit profile',
+        body: h('div', { class: 'card-body' },
           personForm({
             person: o.person,
             submitLabel: 'Save changes',
@@ -78,20 +82,15 @@ export async function render(ctx, { id }) {
               ctx.peopleChanged();
               await reload();
             },
-          }))));
+          })),
+      }));
     /** @type {HTMLInputElement|null} */ (root.querySelector('input[name=name]'))?.focus();
   };
 
-  const setArchived = async (p, archived) => {
-    try {
-      await api.setPersonArchived(p.id, archived);
-      toast(archived ? `${p.name} archived` : `${p.name} restored`);
-      ctx.peopleChanged();
-      await reload();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  };
+  /** Archiving changes the team: the sidebar is redrawn too. */
+  const changeTeam = actionRunner(() => { ctx.peopleChanged(); return reload(); });
+  const setArchived = (p, archived) =>
+    changeTeam(() => api.setPersonArchived(p.id, archived), archived ? `${p.name} archived` : `${p.name} restored`);
 
   showPage(overview);
   return root;
@@ -115,29 +114,25 @@ function nextCard(o, today) {
   const last = o.last_held_on
     ? `Last 1-on-1 held ${formatDate(o.last_held_on)} (${relativeDay(o.last_held_on, today)}).`
     : 'No 1-on-1 held yet.';
-  return h('section', { class: 'card next-card', 'aria-labelledby': 'next-title' },
-    h('div', { class: 'card-body' },
+  return card({
+    class: 'next-card',
+    titleId: 'next-title',
+    body: h('div', { class: 'card-body' },
       h('h2', { id: 'next-title', class: 'label', text: 'Next 1-on-1' }),
       next
         ? h('p', { class: 'next-when' }, h('a', { href: `#/one-on-ones/${next.id}`, text: formatDateTime(next.scheduled_at) }))
         : h('p', { class: 'next-when muted', text: 'Nothing scheduled' }),
-      h('p', { class: 'muted', text: `${last} They meet you every ${o.person.cadence_days} days.` })));
+      h('p', { class: 'muted', text: `${last} They meet you every ${o.person.cadence_days} days.` })),
+  });
 }
 
 /** Their open action items, checkable from here. */
 function actionItemsCard(o, today, reload) {
   const items = o.open_action_items;
+  const done = actionRunner(reload);
   const row = (item) => {
     const checkbox = h('input', { type: 'checkbox', 'aria-label': `Done: ${item.text}` });
-    checkbox.addEventListener('change', async () => {
-      try {
-        await api.setActionItemDone(item.id, checkbox.checked ? today : null);
-        toast('Done');
-        await reload();
-      } catch (error) {
-        toast(error.message, 'error');
-      }
-    });
+    checkbox.addEventListener('change', () => done(() => api.setActionItemDone(item.id, checkbox.checked ? today : null), 'Done'));
     const overdue = item.due_on && item.due_on < today;
     return h('li', { class: 'item', dataset: { itemId: item.id } },
       checkbox,
@@ -147,11 +142,13 @@ function actionItemsCard(o, today, reload) {
           h('span', { class: `chip ${item.owner}`, text: item.owner === 'them' ? o.person.name.split(' ')[0] : 'Me' }),
           item.due_on ? h('span', { class: `due ${overdue ? 'overdue' : ''}`, text: `Due ${formatDate(item.due_on)}${overdue ? ` · ${relativeDay(item.due_on, today)}` : ''}` }) : null)));
   };
-  return h('section', { class: 'card', 'aria-labelledby': 'open-items-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'open-items-title' }, 'Open action items ', h('span', { class: 'count', text: items.length ? String(items.length) : '' }))),
-    items.length
-      ? h('ul', { class: 'items', id: 'person-open-items' }, items.map(row))
-      : h('p', { class: 'card-empty', text: 'Nothing open. Action items from 1-on-1s show up here until done.' }));
+  return card({
+    titleId: 'open-items-title',
+    title: 'Open action items',
+    count: items.length || '',
+    list: items.length && h('ul', { class: 'items', id: 'person-open-items' }, items.map(row)),
+    empty: 'Nothing open. Action items from 1-on-1s show up here until done.',
+  });
 }
 
 /** Their feedback history, filterable by kind, status and tag. */
@@ -186,13 +183,18 @@ function feedbackCard(o) {
     reinforcing: all.filter((v) => v.feedback.kind === 'reinforcing' && v.feedback.status === 'delivered').length,
     redirecting: all.filter((v) => v.feedback.kind === 'redirecting' && v.feedback.status === 'delivered').length,
   };
-  return h('section', { class: 'card', 'aria-labelledby': 'feedback-title', id: 'feedback-card' },
-    h('div', { class: 'card-head' },
-      h('h2', { id: 'feedback-title' }, 'Feedback ', h('span', { class: 'count', text: all.length ? String(all.length) : '' })),
-      h('a', { class: 'button', href: `#/feedback/new/${o.person.id}`, 'data-action': 'new-feedback' }, icon('plus'), 'Write feedback')),
-    h('div', { class: 'filters' }, kind, status, tag,
-      all.length ? h('span', { class: 'filters-note', text: `Delivered: ${counts.reinforcing} reinforcing, ${counts.redirecting} redirecting` }) : null),
-    list);
+  return card({
+    id: 'feedback-card',
+    titleId: 'feedback-title',
+    title: 'Feedback',
+    count: all.length || '',
+    action: h('a', { class: 'button', href: `#/feedback/new/${o.person.id}`, 'data-action': 'new-feedback' }, icon('plus'), 'Write feedback'),
+    body: [
+      h('div', { class: 'filters' }, kind, status, tag,
+        all.length ? h('span', { class: 'filters-note', text: `Delivered: ${counts.reinforcing} reinforcing, ${counts.redirecting} redirecting` }) : null),
+      list,
+    ],
+  });
 }
 
 /** Coaching questions asked to them, with what each surfaced. */
@@ -208,28 +210,32 @@ function coachingCard(o, today, reload) {
       a.asked.answer.trim() ? answer : h('p', { class: 'faint', text: 'No answer noted.' }),
       a.asked.follow_up ? h('p', { class: 'small muted', text: `Follow-up: ${a.asked.follow_up}` }) : null);
   };
-  return h('section', { class: 'card', 'aria-labelledby': 'coaching-title', id: 'coaching-card' },
-    h('div', { class: 'card-head' },
-      h('h2', { id: 'coaching-title' }, 'Coaching questions ', h('span', { class: 'count', text: asked.length ? String(asked.length) : '' })),
-      h('button', { type: 'button', class: 'button', 'data-action': 'log-question', onclick: () => openAskDialog({ person: o.person, today, onDone: reload }) }, icon('plus'), 'Log a question')),
-    asked.length
-      ? h('ul', { class: 'asked-list', id: 'person-questions' }, asked.slice(0, 20).map(row))
-      : h('p', { class: 'card-empty', text: 'No questions logged yet. “What have you tried?” is a good start.' }));
+  return card({
+    id: 'coaching-card',
+    titleId: 'coaching-title',
+    title: 'Coaching questions',
+    count: asked.length || '',
+    action: h('button', { type: 'button', class: 'button', 'data-action': 'log-question', onclick: () => openAskDialog({ person: o.person, today, onDone: reload }) }, icon('plus'), 'Log a question'),
+    list: asked.length && h('ul', { class: 'asked-list', id: 'person-questions' }, asked.slice(0, 20).map(row)),
+    empty: 'No questions logged yet. “What have you tried?” is a good start.',
+  });
 }
 
 /** Conflicts they are a party to. */
 function conflictsCard(o, today, ctx) {
   const items = o.conflicts;
-  return h('section', { class: 'card', 'aria-labelledby': 'conflicts-title', id: 'person-conflicts-card' },
-    h('div', { class: 'card-head' },
-      h('h2', { id: 'conflicts-title' }, 'Conflicts ', h('span', { class: 'count', text: items.length ? String(items.length) : '' })),
-      h('button', { type: 'button', class: 'button', 'data-action': 'new-conflict', onclick: async () => {
-        const team = await api.listPeople('active');
-        openConflictForm({ team, today, preselect: o.person.id, onDone: (d) => ctx.navigate(`#/conflicts/${d.conflict.id}`) });
-      } }, icon('plus'), 'Surface a conflict')),
-    items.length
-      ? h('ul', { class: 'conflict-list', id: 'person-conflicts' }, items.map((c) => conflictRow(c, today)))
-      : h('p', { class: 'card-empty', text: 'Not a party to any conflict.' }));
+  return card({
+    id: 'person-conflicts-card',
+    titleId: 'conflicts-title',
+    title: 'Conflicts',
+    count: items.length || '',
+    action: h('button', { type: 'button', class: 'button', 'data-action': 'new-conflict', onclick: async () => {
+      const team = await api.listPeople('active');
+      openConflictForm({ team, today, preselect: o.person.id, onDone: (d) => ctx.navigate(`#/conflicts/${d.conflict.id}`) });
+    } }, icon('plus'), 'Surface a conflict'),
+    list: items.length && h('ul', { class: 'conflict-list', id: 'person-conflicts' }, items.map((c) => conflictRow(c, today))),
+    empty: 'Not a party to any conflict.',
+  });
 }
 
 /** Their 1-on-1s, newest first. */
@@ -241,11 +247,13 @@ function historyCard(o) {
         statusBadge(m.status),
         moodDots(m.mood),
         h('span', { class: 'history-outcome', text: m.outcome_summary || (m.open_talking_points ? `${m.open_talking_points} open talking point${m.open_talking_points === 1 ? '' : 's'}` : '') }))));
-  return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'history-title' }, '1-on-1s ', h('span', { class: 'count', text: rows.length ? String(rows.length) : '' }))),
-    rows.length
-      ? h('ul', { class: 'history', id: 'one-on-one-history' }, rows)
-      : h('p', { class: 'card-empty', text: 'No 1-on-1s yet. Start one to prepare the agenda.' }));
+  return card({
+    titleId: 'history-title',
+    title: '1-on-1s',
+    count: rows.length || '',
+    list: rows.length && h('ul', { class: 'history', id: 'one-on-one-history' }, rows),
+    empty: 'No 1-on-1s yet. Start one to prepare the agenda.',
+  });
 }
 
 /** @param {import('../api.js').Person} p */
@@ -253,14 +261,14 @@ function profileCard(p) {
   const recognition = { public: 'In public', private: 'In private' }[p.recognition] ?? 'Not sure yet';
   const medium = { written: 'Written', spoken: 'Spoken' }[p.feedback_medium] ?? 'Not sure yet';
   const fact = (term, value) => h('div', {}, h('dt', { text: term }), h('dd', {}, value));
-  return h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
-    h('div', { class: 'card-head' },
-      h('div', { class: 'person-head' },
-        avatar(p.name, 'large', p.archived),
-        h('div', {},
-          h('h2', { id: 'profile-title', text: p.name }),
-          h('p', { class: 'sub', text: [p.role, p.team].filter(Boolean).join(' · ') || 'No role or team yet' })))),
-    h('div', { class: 'card-body' },
+  return card({
+    titleId: 'profile-title',
+    head: h('div', { class: 'person-head' },
+      avatar(p.name, 'large', p.archived),
+      h('div', {},
+        h('h2', { id: 'profile-title', text: p.name }),
+        h('p', { class: 'sub', text: [p.role, p.team].filter(Boolean).join(' · ') || 'No role or team yet' }))),
+    body: h('div', { class: 'card-body' },
       h('dl', { class: 'facts single' },
         fact('1-on-1s', h('span', {}, `Every ${p.cadence_days} day${p.cadence_days === 1 ? '' : 's'} `, h('span', { class: 'badge brand', text: cadenceLabel(p.cadence_days) }))),
         fact('Started', p.start_date ? formatDate(p.start_date) : h('span', { class: 'faint', text: 'Not recorded' })),
@@ -269,5 +277,6 @@ function profileCard(p) {
         fact('How they like feedback', p.feedback_preferences
           ? h('span', { class: 'prose', text: p.feedback_preferences })
           : h('span', { class: 'faint', text: 'Not recorded yet. Ask them in your next 1-on-1.' })),
-        p.notes ? fact('Notes', h('span', { class: 'prose', text: p.notes })) : null)));
+        p.notes ? fact('Notes', h('span', { class: 'prose', text: p.notes })) : null)),
+  });
 }

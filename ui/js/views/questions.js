@@ -2,7 +2,9 @@
 // retire what you no longer ask.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
+import { actionRunner } from '../components/run-action.js';
 import { fill, h, icon, toast } from '../dom.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
@@ -25,9 +27,12 @@ export async function render(ctx) {
       .map((c) => [c, questions.filter((q) => q.category === c.id)])
       .filter(([, qs]) => qs.length);
     fill(list, groups.length ? groups.map(([c, qs]) =>
-      h('section', { class: 'card', dataset: { categoryGroup: c.id } },
-        h('div', { class: 'card-head' }, h('h2', {}, c.label, ' ', h('span', { class: 'count', text: String(qs.length) }))),
-        h('ul', { class: 'question-list' }, qs.map((q) => questionRow(q, load)))))
+      card({
+        dataset: { categoryGroup: c.id },
+        title: c.label,
+        count: qs.length,
+        list: h('ul', { class: 'question-list' }, qs.map((q) => questionRow(q, load))),
+      }))
       : h('p', { class: 'empty', text: 'No question matches. Add your own with “New question”.' }));
   }
 
@@ -44,9 +49,7 @@ export async function render(ctx) {
 }
 
 function questionRow(q, reload) {
-  const run = async (action, message) => {
-    try { await action(); toast(message); await reload(); } catch (error) { toast(error.message, 'error'); }
-  };
+  const run = actionRunner(reload);
   return h('li', { class: `question-row ${q.retired ? 'retired' : ''}`, dataset: { questionId: q.id } },
     h('span', { class: 'question-text', text: q.text }),
     q.builtin ? null : h('span', { class: 'badge', text: 'Yours' }),

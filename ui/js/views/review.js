@@ -2,6 +2,7 @@
 // Markdown or as a printable web page through the native save dialog.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { fill, h, isoDate, setSanitizedHtml, toast } from '../dom.js';
 import { personTabs } from './person.js';
 
@@ -46,7 +47,7 @@ export async function render(ctx, { id }) {
   return h('div', { class: 'person-page', dataset: { personId: id } },
     personTabs(id, 'review'),
     h('div', { class: 'stack' },
-      h('section', { class: 'card' },
+      card({ body: [
         h('div', { class: 'card-body review-bar' },
           h('div', { class: 'field' }, h('label', { for: 'review-from', text: 'From' }), from),
           h('div', { class: 'field' }, h('label', { for: 'review-to', text: 'To' }), to),
@@ -54,6 +55,6 @@ export async function render(ctx, { id }) {
           h('div', { class: 'review-actions' },
             h('button', { type: 'button', class: 'button', 'data-action': 'save-review-md', onclick: () => save('md') }, 'Save as Markdown'),
             h('button', { type: 'button', class: 'button primary', 'data-action': 'save-review-html', onclick: () => save('html') }, 'Save as web page'))),
-        h('div', { class: 'card-foot' }, error)),
-      h('section', { class: 'card', 'aria-label': 'Review packet preview' }, h('div', { class: 'card-body' }, preview))));
+        h('div', { class: 'card-foot' }, error)] }),
+      card({ label: 'Review packet preview', body: h('div', { class: 'card-body' }, preview) })));
 }

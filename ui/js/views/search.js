@@ -3,6 +3,7 @@
 // grouped by kind, with the matching words marked.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { fill, formatDate, h } from '../dom.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
@@ -48,9 +49,12 @@ export async function render(ctx) {
         .map((k) => [k, found.hits.filter((hit) => hit.kind === k.id)])
         .filter(([, hits]) => hits.length);
       fill(results, groups.map(([k, hits]) =>
-        h('section', { class: 'card', dataset: { kindGroup: k.id } },
-          h('div', { class: 'card-head' }, h('h2', {}, k.many, ' ', h('span', { class: 'count', text: String(hits.length) }))),
-          h('ul', { class: 'hits' }, hits.map(hitRow)))));
+        card({
+          dataset: { kindGroup: k.id },
+          title: k.many,
+          count: hits.length,
+          list: h('ul', { class: 'hits' }, hits.map(hitRow)),
+        })));
     } catch (error) {
       if (mine !== sequence) return;
       status.textContent = error.message;

@@ -1,8 +1,10 @@
 // Settings and About: which journal file is in use, and the version.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
+import { clearFieldErrors, showFieldError } from '../components/field-error.js';
 import { h, toast } from '../dom.js';
-import { templatesCard } from './templates.js';
+import { templatesCard } from '../components/templates.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -10,9 +12,7 @@ export async function render(ctx) {
   ctx.setTitle('Settings', 'About this journal');
   ctx.setActions();
   return h('div', { class: 'stack' },
-    h('section', { class: 'card', 'aria-labelledby': 'journal-title' },
-      h('div', { class: 'card-head' }, h('h2', { id: 'journal-title', text: 'Your journal' })),
-      h('div', { class: 'card-body stack' },
+    card({ titleId: 'journal-title', title: 'Your journal', body: h('div', { class: 'card-body stack' },
         h('div', { class: 'field' },
           h('span', { class: 'label', id: 'db-path-label', text: 'Journal file' }),
           h('p', { class: 'path', id: 'db-path', 'aria-labelledby': 'db-path-label', text: info.db_path }),
@@ -23,7 +23,7 @@ export async function render(ctx) {
         h('dl', { class: 'facts' },
           h('div', {}, h('dt', { text: 'Candor version' }), h('dd', { id: 'app-version', text: info.version })),
           h('div', {}, h('dt', { text: 'Schema version' }), h('dd', { text: info.schema_version == null ? 'Not open' : String(info.schema_version) })),
-          h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' }))))),
+          h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' })))) }),
     dataCard(info),
     remindersCard(current),
     templatesCard());
@@ -49,8 +49,7 @@ function remindersCard(current) {
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button primary', text: 'Save reminder settings' })));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    error.hidden = true;
-    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    clearFieldErrors(form, error);
     const data = new FormData(form);
     try {
       await api.updateSettings({
@@ -62,14 +61,10 @@ function remindersCard(current) {
       });
       toast('Reminder settings saved');
     } catch (err) {
-      error.textContent = err.message;
-      error.hidden = false;
-      form.querySelector(`[name="${err.field}"]`)?.setAttribute('aria-invalid', 'true');
+      showFieldError(form, err, error, { inline: false, focus: false });
     }
   });
-  return h('section', { class: 'card', 'aria-labelledby': 'reminders-title', id: 'reminder-settings-card' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'reminders-title', text: 'Reminders' })),
-    h('div', { class: 'card-body' }, form));
+  return card({ id: 'reminder-settings-card', titleId: 'reminders-title', title: 'Reminders', body: h('div', { class: 'card-body' }, form) });
 }
 
 /** Your data: backups, restore, export and import. */
@@ -122,9 +117,7 @@ function dataCard(info) {
     dialog.showModal();
   });
 
-  return h('section', { class: 'card', 'aria-labelledby': 'data-title', id: 'your-data' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'data-title', text: 'Your data' })),
-    h('div', { class: 'card-body stack' },
+  return card({ id: 'your-data', titleId: 'data-title', title: 'Your data', body: h('div', { class: 'card-body stack' },
       h('p', { class: 'muted', text: 'Candor never uses the network and sends nothing anywhere. These copies go only where you choose.' }),
       h('div', { class: 'data-actions' },
         h('button', { type: 'button', class: 'button', 'data-action': 'backup-now', onclick: () => run(async () => {
@@ -145,5 +138,5 @@ function dataCard(info) {
         }) }, 'Export as Markdown…'),
         h('button', { type: 'button', class: 'button', 'data-action': 'import', onclick: importFile }, 'Import…')),
       result,
-      backups));
+      backups) });
 }

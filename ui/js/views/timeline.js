@@ -3,6 +3,7 @@
 // at a time so ten years open as fast as one.
 
 import * as api from '../api.js';
+import { card } from '../components/card.js';
 import { moodChart } from '../components/mood-chart.js';
 import { fill, formatDate, h, isoDate, plural } from '../dom.js';
 import { personTabs } from './person.js';
@@ -138,14 +139,18 @@ export async function render(ctx, { id }) {
     h('div', { class: 'stack' },
       h('div', { class: 'range-bar' }, h('span', { class: 'label', text: 'Range' }), rangeSelect, fromInput, toInput, rangeError),
       strip,
-      h('section', { class: 'card', 'aria-labelledby': 'mood-title' },
-        h('div', { class: 'card-head' }, h('h2', { id: 'mood-title', text: 'Mood over time' }), h('span', { class: 'small muted', text: 'From held 1-on-1s' })),
-        h('div', { class: 'card-body' }, chart)),
-      h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
-        h('div', { class: 'card-head' }, h('h2', { id: 'timeline-title', text: 'Timeline' }), tagSelect),
-        h('div', { class: 'filters' }, chips),
-        list,
-        h('div', { class: 'card-foot center' }, more))));
+      card({
+        titleId: 'mood-title',
+        title: 'Mood over time',
+        action: h('span', { class: 'small muted', text: 'From held 1-on-1s' }),
+        body: h('div', { class: 'card-body' }, chart),
+      }),
+      card({
+        titleId: 'timeline-title',
+        title: 'Timeline',
+        action: tagSelect,
+        body: [h('div', { class: 'filters' }, chips), list, h('div', { class: 'card-foot center' }, more)],
+      })));
 }
 
 function stat(label, value, detail) {

@@ -2,18 +2,24 @@
 // can be added, edited, hidden and deleted.
 
 import * as api from '../api.js';
-import { field, formDialog } from '../components/dialog.js';
+import { card } from './card.js';
+import { field, formDialog } from './dialog.js';
+import { actionRunner } from './run-action.js';
 import { fill, h, icon, toast } from '../dom.js';
 
 /** The Settings card listing every template. */
 export function templatesCard() {
   const list = h('ul', { class: 'template-list', id: 'template-list' });
-  const card = h('section', { class: 'card', 'aria-labelledby': 'templates-title', id: 'templates' },
-    h('div', { class: 'card-head' },
-      h('h2', { id: 'templates-title', text: 'Agenda templates' }),
-      h('button', { type: 'button', class: 'button', 'data-action': 'new-template', onclick: () => openEditor(null, load) }, icon('plus'), 'New template')),
-    h('p', { class: 'card-intro muted', text: 'Prompts that become talking points when you start a 1-on-1. Built-in templates can be hidden from the picker; your own can be edited or deleted.' }),
-    list);
+  const section = card({
+    id: 'templates',
+    titleId: 'templates-title',
+    title: 'Agenda templates',
+    action: h('button', { type: 'button', class: 'button', 'data-action': 'new-template', onclick: () => openEditor(null, load) }, icon('plus'), 'New template'),
+    body: [
+      h('p', { class: 'card-intro muted', text: 'Prompts that become talking points when you start a 1-on-1. Built-in templates can be hidden from the picker; your own can be edited or deleted.' }),
+      list,
+    ],
+  });
 
   async function load() {
     try {
@@ -24,19 +30,11 @@ export function templatesCard() {
     }
   }
   load();
-  return card;
+  return section;
 }
 
 function row(t, reload) {
-  const run = async (action, message) => {
-    try {
-      await action();
-      toast(message);
-      await reload();
-    } catch (error) {
-      toast(error.message, 'error');
-    }
-  };
+  const run = actionRunner(reload);
   return h('li', { class: `template-row ${t.hidden ? 'is-hidden' : ''}`, dataset: { templateId: t.id, name: t.name } },
     h('div', { class: 'template-text' },
       h('span', { class: 'template-name' }, t.name,

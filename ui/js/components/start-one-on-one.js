@@ -2,7 +2,7 @@
 // the Due list).
 
 import * as api from '../api.js';
-import { field, formDialog } from '../components/dialog.js';
+import { field, formDialog } from './dialog.js';
 import { h, isoDate, nextHalfHour } from '../dom.js';
 
 /**

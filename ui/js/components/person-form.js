@@ -4,6 +4,7 @@
 
 import { ApiError } from '../api.js';
 import { h } from '../dom.js';
+import { asApiError, clearFieldErrors, showFieldError } from './field-error.js';
 
 let formCount = 0;
 
@@ -65,34 +66,12 @@ export function personForm({ person, brief = false, submitLabel, onSubmit, onCan
       onCancel ? h('button', { type: 'button', class: 'button quiet', onclick: onCancel, text: 'Cancel' }) : null,
       h('button', { type: 'submit', class: 'button primary', text: submitLabel }))));
 
-  const clearErrors = () => {
-    errorBox.hidden = true;
-    errorBox.textContent = '';
-    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-    form.querySelectorAll('.field-error').forEach((el) => el.remove());
-  };
-
   /** @param {ApiError} error */
-  const showError = (error) => {
-    const field = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"]`);
-    if (field) {
-      const input = field.querySelector('input:not([type=radio]), textarea') || field.querySelector('input');
-      const message = h('p', { class: 'field-error', id: `${uid}-${error.field}-error`, role: 'alert', text: error.message });
-      field.append(message);
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-errormessage', message.id);
-        input.focus();
-      }
-    } else {
-      errorBox.textContent = error.message;
-      errorBox.hidden = false;
-    }
-  };
+  const showError = (error) => showFieldError(form, error, errorBox);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearErrors();
+    clearFieldErrors(form, errorBox);
     const data = new FormData(form);
     const cadence = String(data.get('cadence_days') ?? '').trim();
     /** @type {import('../api.js').PersonInput} */
@@ -117,7 +96,7 @@ export function personForm({ person, brief = false, submitLabel, onSubmit, onCan
     try {
       await onSubmit(input);
     } catch (error) {
-      showError(error instanceof ApiError ? error : new ApiError({ message: String(error) }));
+      showError(asApiError(error));
     } finally {
       submit.disabled = false;
     }
