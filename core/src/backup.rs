@@ -18,6 +18,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
+use crate::encryption::{read_salt, FileState, JournalKey};
 use crate::files::{sync_folder, OutputPath};
 use crate::store::{atomic, APPLICATION_ID, SCHEMA_VERSION};
 use crate::{Error, Result, Store};
@@ -85,7 +86,12 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
 /// even if another process writes meanwhile. Do not call it inside a write
 /// transaction: SQLite cannot copy a database while its own connection is
 /// changing it.
-pub fn backup_to(conn: &Connection, dest: &OutputPath) -> Result<BackupReport> {
+///
+/// The backup of an encrypted journal is encrypted with the journal's key
+/// (and salt), so the same passphrase or recovery key opens it.
+pub fn backup_to(store: &Store, dest: &OutputPath) -> Result<BackupReport> {
+    let conn = store.conn();
+    let key = store.key();
     let dir = dest.folder();
     let shown = dest.shown();
     let temp = tempfile::Builder::new()
@@ -99,6 +105,9 @@ pub fn backup_to(conn: &Connection, dest: &OutputPath) -> Result<BackupReport> {
         let counts = table_counts(conn)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let mut copy = Connection::open(&temp)?;
+        if let Some(key) = key {
+            key.apply(&copy)?;
+        }
         copy.pragma_update(None, "synchronous", "FULL")?;
         run_backup(conn, &mut copy)?;
         // A copy of a WAL journal would be in WAL mode too; a backup should
@@ -108,7 +117,7 @@ pub fn backup_to(conn: &Connection, dest: &OutputPath) -> Result<BackupReport> {
         Ok((version, counts))
     })?;
 
-    let checked = check_file(&temp)?;
+    let checked = check_file(&temp, key)?;
     if checked.counts != counts {
         return Err(path_error(format!(
             "the backup to {} was not kept: its row counts differ from the journal's",
@@ -133,7 +142,7 @@ pub fn backup_to(conn: &Connection, dest: &OutputPath) -> Result<BackupReport> {
 /// what `candor backup` does without `--out`. Manual backups are never
 /// pruned.
 pub fn backup_into_folder(
-    conn: &Connection,
+    store: &Store,
     db_path: &Path,
     at: NaiveDateTime,
 ) -> Result<BackupReport> {
@@ -147,7 +156,7 @@ pub fn backup_into_folder(
             at.format("%Y-%m-%dT%H%M%S")
         ),
     );
-    backup_to(conn, &OutputPath::owned(&dest)?)
+    backup_to(store, &OutputPath::owned(&dest)?)
 }
 
 /// Backs up the journal at `db_path` into `backups/` beside it, at most once
@@ -157,26 +166,33 @@ pub fn backup_into_folder(
 ///
 /// Returns `None` when today's backup exists already. Backups made before a
 /// restore (`<name>-before-restore-...`) are never pruned.
-pub fn auto_backup(db_path: &Path, today: NaiveDate, keep: usize) -> Result<Option<BackupReport>> {
+pub fn auto_backup(
+    db_path: &Path,
+    key: Option<&JournalKey>,
+    today: NaiveDate,
+    keep: usize,
+) -> Result<Option<BackupReport>> {
     let dir = backups_dir(db_path);
     let stem = journal_stem(db_path);
     let dest = dir.join(format!("{stem}-{today}.db"));
     if fs::symlink_metadata(&dest).is_ok() {
         return Ok(None);
     }
-    let conn = open_read_only(db_path)?;
+    let conn = open_read_only(db_path, key)?;
     identify(&conn, db_path)?;
+    let store = Store::wrap(conn, db_path.to_owned(), key.cloned());
     fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
-    let mut report = backup_to(&conn, &OutputPath::owned(&dest)?)?;
-    drop(conn);
+    let mut report = backup_to(&store, &OutputPath::owned(&dest)?)?;
+    drop(store);
     report.pruned = prune(&dir, &stem, keep.max(1));
     Ok(Some(report))
 }
 
 /// Checks that the file at `path` is a sound Candor journal this build can
 /// open: a SQLite database marked as Candor's, with a schema not newer than
-/// this build's, that passes `integrity_check`. Opens it read-only.
-pub fn verify(path: &Path) -> Result<VerifyReport> {
+/// this build's, that passes `integrity_check`. Opens it read-only, with
+/// `key` if it is encrypted.
+pub fn verify(path: &Path, key: Option<&JournalKey>) -> Result<VerifyReport> {
     if path.is_dir() {
         return Err(Error::NotAJournal {
             path: path.to_owned(),
@@ -189,13 +205,19 @@ pub fn verify(path: &Path) -> Result<VerifyReport> {
             reason: "there is no such file".into(),
         });
     }
-    check_file(path)
+    check_file(path, key)
 }
 
 /// Replaces the journal at `current` with the contents of the backup at
 /// `backup`, after checking the backup and saving the journal as it is into
 /// `backups/<name>-before-restore-<today>.db`. A backup from an older Candor
 /// is brought up to this build's schema.
+///
+/// `journal_key` is the journal's key (`None`: it is plain); `backup_key` the
+/// backup's, when it differs (a backup made before the passphrase was
+/// changed). Without one an encrypted backup is read with the journal's key.
+/// The restored journal keeps the journal's encryption whatever the
+/// backup's: a plain backup restored into an encrypted journal is encrypted.
 ///
 /// Safe while the app holds the journal open: the contents are copied with
 /// SQLite's backup API *into* the live database, through SQLite's own
@@ -205,8 +227,19 @@ pub fn verify(path: &Path) -> Result<VerifyReport> {
 /// the old contents. Connections already open see the restored data on their
 /// next statement (SQLite notices the schema change and re-prepares), so the
 /// app only needs to reload its views.
-pub fn restore_from(current: &Path, backup: &Path, today: NaiveDate) -> Result<RestoreReport> {
-    let source = verify(backup)?;
+pub fn restore_from(
+    current: &Path,
+    journal_key: Option<&JournalKey>,
+    backup: &Path,
+    backup_key: Option<&JournalKey>,
+    today: NaiveDate,
+) -> Result<RestoreReport> {
+    let backup_key = if FileState::of(backup)?.is_encrypted() {
+        backup_key.or(journal_key)
+    } else {
+        None
+    };
+    let source = verify(backup, backup_key)?;
     if same_file(current, backup) {
         return Err(path_error(format!(
             "{} is the journal itself; choose a backup file",
@@ -216,14 +249,14 @@ pub fn restore_from(current: &Path, backup: &Path, today: NaiveDate) -> Result<R
     let saved_before = if current.exists() {
         // Store::open refuses a file that is not a journal, so a mistaken
         // path never gets overwritten.
-        let store = Store::open(current)?;
+        let store = Store::open_with_key(current, journal_key)?;
         let dir = backups_dir(current);
         fs::create_dir_all(&dir).map_err(|err| io_error("create the folder", &dir, &err))?;
         let dest = free_path(
             &dir,
             &format!("{}-before-restore-{today}", journal_stem(current)),
         );
-        Some(backup_to(store.conn(), &OutputPath::owned(&dest)?)?.path)
+        Some(backup_to(&store, &OutputPath::owned(&dest)?)?.path)
     } else {
         None
     };
@@ -233,12 +266,40 @@ pub fn restore_from(current: &Path, backup: &Path, today: NaiveDate) -> Result<R
             fs::create_dir_all(parent)
                 .map_err(|err| io_error("create the folder", parent, &err))?;
         }
-        let from = open_read_only(backup)?;
+        // SQLite's backup API copies between files with the same key only:
+        // a backup under another key (or none) is first rewritten under the
+        // journal's, into a temporary file beside it.
+        let (from, _rekeyed) = if backup_key != journal_key {
+            let folder = current
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let temp = tempfile::Builder::new()
+                .prefix(".candor-restore-")
+                .suffix(".tmp")
+                .tempfile_in(folder)
+                .map_err(|err| io_error("create a file in", folder, &err))?
+                .into_temp_path();
+            crate::store::export_file(backup, backup_key, &temp, journal_key)?;
+            (open_read_only(&temp, journal_key)?, Some(temp))
+        } else {
+            (open_read_only(backup, backup_key)?, None)
+        };
         let mut into = Connection::open(current).map_err(|err| cannot_open(current, &err))?;
+        if let Some(key) = journal_key {
+            key.apply(&into)?;
+        }
         into.busy_timeout(Duration::from_secs(5))?;
         into.pragma_update(None, "synchronous", "FULL")?;
-        let page_size = |conn: &Connection| -> Result<i64> {
-            Ok(conn.pragma_query_value(None, "page_size", |r| r.get(0))?)
+        // SQLCipher answers `PRAGMA page_size` on an encrypted file with
+        // text, SQLite with a number.
+        let page_size = |conn: &Connection| -> Result<String> {
+            Ok(conn.pragma_query_value(None, "page_size", |r| {
+                Ok(match r.get_ref(0)? {
+                    rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                    other => String::from_utf8_lossy(other.as_bytes()?).into_owned(),
+                })
+            })?)
         };
         let mode: String = into.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
         if mode.eq_ignore_ascii_case("wal") && page_size(&from)? != page_size(&into)? {
@@ -260,7 +321,7 @@ pub fn restore_from(current: &Path, backup: &Path, today: NaiveDate) -> Result<R
         }
     }
 
-    let store = Store::open(current)?;
+    let store = Store::open_with_key(current, journal_key)?;
     Ok(RestoreReport {
         restored_from: backup.to_owned(),
         saved_before,
@@ -294,9 +355,9 @@ fn run_backup(from: &Connection, to: &mut Connection) -> Result<()> {
     }
 }
 
-/// Opens `path` read-only and checks it (see [`verify`]).
-fn check_file(path: &Path) -> Result<VerifyReport> {
-    let conn = open_read_only(path)?;
+/// Opens `path` read-only (with `key`) and checks it (see [`verify`]).
+pub(crate) fn check_file(path: &Path, key: Option<&JournalKey>) -> Result<VerifyReport> {
+    let conn = open_read_only(path, key)?;
     let schema_version = identify(&conn, path)?;
     let damaged = |detail: String| Error::NotAJournal {
         path: path.to_owned(),
@@ -353,7 +414,7 @@ fn identify(conn: &Connection, path: &Path) -> Result<i64> {
 }
 
 /// Rows in every table, by table name.
-fn table_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
+pub(crate) fn table_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
          ORDER BY name",
@@ -425,9 +486,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
     same_file::is_same_file(a, b).unwrap_or(false)
 }
 
-fn open_read_only(path: &Path) -> Result<Connection> {
+/// Opens `path` read-only with `key`. An encrypted file without a key, or
+/// with a key that does not open it, is refused before anything is read.
+fn open_read_only(path: &Path, key: Option<&JournalKey>) -> Result<Connection> {
+    match (FileState::of(path)?, key) {
+        (FileState::Encrypted, None) => {
+            return Err(Error::Locked {
+                path: path.to_owned(),
+            })
+        }
+        (FileState::Encrypted, Some(key)) if read_salt(path)? != *key.salt() => {
+            return Err(Error::WrongPassphrase)
+        }
+        _ => {}
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|err| cannot_open(path, &err))?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(Duration::from_secs(5))?;
     Ok(conn)
 }

@@ -43,6 +43,24 @@ pub enum Error {
     #[error("{message}")]
     InUse { message: String },
 
+    /// The journal is encrypted and no key was given: it must be unlocked
+    /// with its passphrase or recovery key first.
+    #[error(
+        "the journal at {} is encrypted: unlock it with its passphrase or recovery key",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+
+    /// A passphrase or recovery key that does not open the journal. Nothing
+    /// was written.
+    #[error("that passphrase or recovery key does not open this journal")]
+    WrongPassphrase,
+
+    /// Asked to do something only an encrypted journal can (rekey, read its
+    /// salt) on a plain one.
+    #[error("the journal at {} is not encrypted", path.display())]
+    NotEncrypted { path: PathBuf },
+
     /// Any other SQLite failure (disk full, I/O error, ...).
     #[error("the journal could not be read or written: {0}")]
     Database(rusqlite::Error),
@@ -75,6 +93,9 @@ impl Error {
             Error::NotAJournal { .. } => "not_a_journal",
             Error::CannotOpen { .. } => "cannot_open",
             Error::InUse { .. } => "in_use",
+            Error::Locked { .. } => "locked",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::NotEncrypted { .. } => "not_encrypted",
             Error::Database(_) => "database",
         }
     }

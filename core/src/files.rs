@@ -339,6 +339,20 @@ fn same_file(a: &Path, b: &Path) -> bool {
     same_file::is_same_file(a, b).unwrap_or(false)
 }
 
+/// Writes `bytes` to `out` as [`write_atomic`] does, first encrypted with
+/// `passphrase` in the age format when one is given (see
+/// [`encryption::seal`](crate::encryption::seal)).
+pub fn write_export(
+    out: &OutputPath,
+    bytes: &[u8],
+    passphrase: Option<&crate::encryption::Secret>,
+) -> Result<()> {
+    match passphrase {
+        Some(passphrase) => write_atomic(out, &crate::encryption::seal(bytes, passphrase)?),
+        None => write_atomic(out, bytes),
+    }
+}
+
 /// Writes `bytes` to `out`, replacing any file there, atomically.
 ///
 /// The bytes go to a temporary file with a unique name in the same folder,

@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod demo;
+pub mod encryption;
 pub mod error;
 pub mod feedback_checks;
 pub mod files;

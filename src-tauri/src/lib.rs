@@ -167,7 +167,8 @@ fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
                 .with_store(|store| candor_core::store::settings::get(store.conn()))
                 .map(|s| s.backups_kept.max(1) as usize)
                 .unwrap_or(candor_core::backup::DEFAULT_KEEP);
-            if let Err(err) = candor_core::backup::auto_backup(state.db_path(), today(), keep) {
+            if let Err(err) = candor_core::backup::auto_backup(state.db_path(), None, today(), keep)
+            {
                 eprintln!("candor: the daily backup failed ({})", err.code());
             }
         });

@@ -18,6 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
+use crate::encryption::JournalKey;
 use crate::{Error, Result};
 
 /// How often the app's checkpointer runs.
@@ -34,7 +35,8 @@ const DEFAULT_PAGES: i64 = 1000;
 
 /// A running background checkpointer; stops (and joins its thread) when
 /// dropped. The writer's backstop stays raised after that: keep the
-/// checkpointer as long as the store.
+/// checkpointer as long as the store, and drop it before
+/// [`Store::set_key`] (its connection would keep the old file's log open).
 #[derive(Debug)]
 pub struct Checkpointer {
     stop: Arc<(Mutex<bool>, Condvar)>,
@@ -54,7 +56,7 @@ impl Store {
                 "a journal in memory has no write-ahead log to checkpoint",
             )
         })?;
-        let conn = open_checkpoint_connection(path)?;
+        let conn = open_checkpoint_connection(path, self.key.as_ref())?;
         self.conn
             .pragma_update(None, "wal_autocheckpoint", BACKSTOP_PAGES)?;
         let stop = Arc::new((Mutex::new(false), Condvar::new()));
@@ -80,7 +82,7 @@ impl Store {
     }
 }
 
-fn open_checkpoint_connection(path: &Path) -> Result<Connection> {
+fn open_checkpoint_connection(path: &Path, key: Option<&JournalKey>) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -89,6 +91,9 @@ fn open_checkpoint_connection(path: &Path) -> Result<Connection> {
         path: path.to_owned(),
         reason: super::sqlite_reason(&err),
     })?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(Duration::from_secs(5))?;
     // The checkpoint syncs the database file as the writer would.
     conn.pragma_update(None, "synchronous", "FULL")?;

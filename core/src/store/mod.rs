@@ -15,12 +15,16 @@ pub mod settings;
 pub mod snoozes;
 pub mod templates;
 
+mod convert;
+pub(crate) use convert::export_file;
+
 pub use checkpoint::{Checkpointer, BACKSTOP_PAGES, CHECKPOINT_EVERY};
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use crate::encryption::{read_salt, FileState, JournalKey};
 use crate::{Error, Result};
 
 /// Marks a SQLite file as a Candor journal (`PRAGMA application_id`, the
@@ -55,6 +59,9 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The key of an encrypted journal (`None`: a plain one). Kept so that
+    /// backups and conversions can key their copies; wiped on drop.
+    key: Option<JournalKey>,
 }
 
 impl Store {
@@ -65,7 +72,18 @@ impl Store {
     /// SQLite database of another program, or a journal written by a newer
     /// Candor is refused with a clear error and left byte-for-byte unchanged:
     /// nothing is written before those checks pass.
+    ///
+    /// An encrypted journal is refused with [`Error::Locked`]: open it with
+    /// [`Store::open_with_key`].
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with_key(path, None)
+    }
+
+    /// Opens the journal at `path` with `key` (`None` for a plain journal).
+    /// A new file given a key is created encrypted. A key given for a plain
+    /// journal is refused (converting is [`Store::set_key`]'s job), as is a
+    /// key that does not open the file.
+    pub fn open_with_key(path: impl AsRef<Path>, key: Option<&JournalKey>) -> Result<Store> {
         let path = path.as_ref();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|err| Error::CannotOpen {
@@ -79,6 +97,22 @@ impl Store {
                 reason: "it is a folder, not a file".into(),
             });
         }
+        match (FileState::of(path)?, key) {
+            (FileState::Encrypted, None) => {
+                return Err(Error::Locked {
+                    path: path.to_owned(),
+                })
+            }
+            (FileState::Plain, Some(_)) => {
+                return Err(Error::NotEncrypted {
+                    path: path.to_owned(),
+                })
+            }
+            (FileState::Encrypted, Some(key)) if read_salt(path)? != *key.salt() => {
+                return Err(Error::WrongPassphrase)
+            }
+            _ => {}
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -86,9 +120,13 @@ impl Store {
             path: path.to_owned(),
             reason: sqlite_reason(&err),
         })?;
+        if let Some(key) = key {
+            key.apply(&conn)?;
+        }
         let mut store = Store {
             conn,
             path: Some(path.to_owned()),
+            key: key.cloned(),
         };
         store.check_identity(path)?;
         store.configure()?;
@@ -101,10 +139,21 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            key: None,
         };
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// A store around a connection opened elsewhere in the core (read-only
+    /// ones for backups), with no checks or migrations.
+    pub(crate) fn wrap(conn: Connection, path: PathBuf, key: Option<JournalKey>) -> Store {
+        Store {
+            conn,
+            path: Some(path),
+            key,
+        }
     }
 
     /// The connection, for the record modules (`people::list(store.conn())`).
@@ -115,6 +164,16 @@ impl Store {
     /// The file this journal lives in (`None` for an in-memory journal).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The key of an encrypted journal; `None` for a plain one.
+    pub fn key(&self) -> Option<&JournalKey> {
+        self.key.as_ref()
+    }
+
+    /// Whether the journal file is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// The schema version of the open journal.
@@ -132,6 +191,7 @@ impl Store {
             self.conn
                 .query_row(sql, [], |row| row.get(0))
                 .map_err(|err| match err.sqlite_error_code() {
+                    Some(ErrorCode::NotADatabase) if self.key.is_some() => Error::WrongPassphrase,
                     Some(ErrorCode::NotADatabase) => {
                         not_a_journal("the file is not a SQLite database")
                     }

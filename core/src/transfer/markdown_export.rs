@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::files::{reason, sync_folder, OutputPath, OUT_FIELD};
+use crate::encryption::Secret;
+use crate::files::{reason, sync_folder, write_export, OutputPath, OUT_FIELD};
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -83,6 +84,61 @@ pub fn export_markdown(conn: &Connection, dir: &OutputPath) -> Result<MarkdownRe
         people: files.len() - 1,
         files: files.into_iter().map(|(name, _)| name).collect(),
     })
+}
+
+/// Writes the Markdown export as one encrypted file at `out`: a tar
+/// archive of the same files, in a folder named after `out` (`team.tar.age`
+/// holds `team/index.md`, ...), sealed with `passphrase` in the age format.
+/// `age -d team.tar.age | tar x` (or Candor) opens it. Nothing of the notes
+/// is written in the clear, not even to a temporary file.
+pub fn export_markdown_sealed(
+    conn: &Connection,
+    out: &OutputPath,
+    passphrase: &Secret,
+) -> Result<MarkdownReport> {
+    passphrase.check_new_passphrase("export_passphrase")?;
+    let files = atomic(conn, render_files)?;
+    let folder = archive_folder(out.shown());
+    let mtime = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut archive = tar::Builder::new(Vec::new());
+    for (name, text) in &files {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(text.len() as u64);
+        header.set_mode(0o600);
+        header.set_mtime(mtime);
+        header.set_entry_type(tar::EntryType::Regular);
+        archive
+            .append_data(&mut header, format!("{folder}/{name}"), text.as_bytes())
+            .map_err(|err| write_error(format!("the Markdown export failed: {err}")))?;
+    }
+    let tarred = archive
+        .into_inner()
+        .map_err(|err| write_error(format!("the Markdown export failed: {err}")))?;
+    write_export(out, &tarred, Some(passphrase))?;
+    Ok(MarkdownReport {
+        dir: out.shown().to_owned(),
+        people: files.len() - 1,
+        files: files.into_iter().map(|(name, _)| name).collect(),
+    })
+}
+
+/// The folder name inside an encrypted Markdown archive: the file's name
+/// without `.age` and `.tar`.
+fn archive_folder(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".age").unwrap_or(&name);
+    let stem = stem.strip_suffix(".tar").unwrap_or(stem);
+    let stem = stem.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if stem.is_empty() {
+        "candor-export".to_owned()
+    } else {
+        stem.to_owned()
+    }
 }
 
 fn write_error(message: String) -> Error {

@@ -83,14 +83,14 @@ fn backup_to_writes_a_checked_single_file_copy_with_equal_counts() {
     let (_, store) = journal(dir.path());
     fs::create_dir(dir.path().join("elsewhere")).unwrap();
     let dest = dir.path().join("elsewhere/copy.db");
-    let report = backup::backup_to(store.conn(), &out(&store, &dest)).unwrap();
+    let report = backup::backup_to(&store, &out(&store, &dest)).unwrap();
     assert_eq!(report.path, dest);
     assert_eq!(report.schema_version, SCHEMA_VERSION);
     assert_eq!(report.counts["people"], 3);
     assert_eq!(report.counts["one_on_ones"], 3);
     assert!(report.pruned.is_empty());
 
-    let verified = backup::verify(&dest).unwrap();
+    let verified = backup::verify(&dest, None).unwrap();
     assert_eq!(verified.counts, report.counts, "the copy has every row");
     assert_eq!(
         names_in(&dest.with_file_name("")),
@@ -115,8 +115,8 @@ fn backup_to_replaces_an_older_plain_file_but_never_a_database_the_journal_or_a_
     let (path, store) = journal(dir.path());
     let dest = dir.path().join("copy.db");
     fs::write(&dest, b"not a database, just a file in the way").unwrap();
-    backup::backup_to(store.conn(), &out(&store, &dest)).unwrap();
-    assert_eq!(backup::verify(&dest).unwrap().counts["people"], 3);
+    backup::backup_to(&store, &out(&store, &dest)).unwrap();
+    assert_eq!(backup::verify(&dest, None).unwrap().counts["people"], 3);
 
     let check = |target: &Path| OutputPath::check(target, Some(&path), OutputKind::File);
     let err = check(&dest).unwrap_err();
@@ -143,8 +143,8 @@ fn backup_into_folder_writes_a_new_manual_backup_each_time() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let at = today().and_hms_opt(10, 15, 0).unwrap();
-    let first = backup::backup_into_folder(store.conn(), &path, at).unwrap();
-    let second = backup::backup_into_folder(store.conn(), &path, at).unwrap();
+    let first = backup::backup_into_folder(&store, &path, at).unwrap();
+    let second = backup::backup_into_folder(&store, &path, at).unwrap();
     assert_eq!(
         first.path,
         backup::backups_dir(&path).join("candor-manual-2026-11-29T101500.db")
@@ -153,7 +153,10 @@ fn backup_into_folder_writes_a_new_manual_backup_each_time() {
         first.path, second.path,
         "a second backup in the same second gets its own name"
     );
-    assert_eq!(backup::verify(&second.path).unwrap().counts["people"], 3);
+    assert_eq!(
+        backup::verify(&second.path, None).unwrap().counts["people"],
+        3
+    );
 }
 
 #[test]
@@ -161,8 +164,7 @@ fn an_in_memory_journal_can_be_backed_up_too() {
     let store = Store::open_in_memory().unwrap();
     add_person(&store, "Ana");
     let dir = tempfile::tempdir().unwrap();
-    let report =
-        backup::backup_to(store.conn(), &out(&store, &dir.path().join("memory.db"))).unwrap();
+    let report = backup::backup_to(&store, &out(&store, &dir.path().join("memory.db"))).unwrap();
     assert_eq!(report.counts["people"], 1);
 }
 
@@ -170,7 +172,7 @@ fn an_in_memory_journal_can_be_backed_up_too() {
 fn auto_backup_runs_at_most_once_a_day_into_the_backups_folder() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
-    let report = backup::auto_backup(&path, today(), DEFAULT_KEEP)
+    let report = backup::auto_backup(&path, None, today(), DEFAULT_KEEP)
         .unwrap()
         .expect("the first backup of the day is made");
     assert_eq!(report.path, dir.path().join("backups/candor-2026-11-29.db"));
@@ -178,16 +180,16 @@ fn auto_backup_runs_at_most_once_a_day_into_the_backups_folder() {
     assert_eq!(report.counts["people"], 3);
     add_person(&store, "Dee");
     assert_eq!(
-        backup::auto_backup(&path, today(), DEFAULT_KEEP).unwrap(),
+        backup::auto_backup(&path, None, today(), DEFAULT_KEEP).unwrap(),
         None,
         "a second start on the same day makes no second backup"
     );
     assert_eq!(
-        backup::verify(&report.path).unwrap().counts["people"],
+        backup::verify(&report.path, None).unwrap().counts["people"],
         3,
         "today's backup is not overwritten"
     );
-    let tomorrow = backup::auto_backup(&path, today() + Duration::days(1), DEFAULT_KEEP)
+    let tomorrow = backup::auto_backup(&path, None, today() + Duration::days(1), DEFAULT_KEEP)
         .unwrap()
         .unwrap();
     assert_eq!(tomorrow.counts["people"], 4);
@@ -204,7 +206,7 @@ fn auto_backup_keeps_the_newest_and_never_prunes_other_files() {
     let first = today() - Duration::days(19);
     let mut pruned = Vec::new();
     for n in 0..20 {
-        let report = backup::auto_backup(&path, first + Duration::days(n), 14)
+        let report = backup::auto_backup(&path, None, first + Duration::days(n), 14)
             .unwrap()
             .unwrap();
         pruned.extend(report.pruned);
@@ -221,7 +223,7 @@ fn auto_backup_keeps_the_newest_and_never_prunes_other_files() {
     assert!(backups.join("candor-before-restore-2026-01-01.db").exists());
     assert!(backups.join("my-notes.txt").exists());
 
-    let report = backup::auto_backup(&path, today() + Duration::days(1), 0)
+    let report = backup::auto_backup(&path, None, today() + Duration::days(1), 0)
         .unwrap()
         .unwrap();
     assert_eq!(report.pruned.len(), 14, "keep 0 still keeps the new backup");
@@ -282,7 +284,7 @@ fn auto_backup_prunes_nothing_when_the_new_backup_fails_its_check() {
         .unwrap();
     }
     let before = names_in(&backups);
-    let err = backup::auto_backup(&path, today(), 14).unwrap_err();
+    let err = backup::auto_backup(&path, None, today(), 14).unwrap_err();
     assert!(
         matches!(&err, Error::NotAJournal { reason, .. } if reason.contains("damaged")),
         "the damaged copy is caught: {err}"
@@ -299,16 +301,15 @@ fn verify_refuses_anything_but_a_sound_candor_journal() {
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let good = dir.path().join("good.db");
-    backup::backup_to(store.conn(), &out(&store, &good)).unwrap();
+    backup::backup_to(&store, &out(&store, &good)).unwrap();
 
+    let noise_bytes = |len: u32| (0..len).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>();
     let noise = dir.path().join("noise.db");
-    fs::write(
-        &noise,
-        (0..8192u32)
-            .map(|i| (i * 7919 % 251) as u8)
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
+    fs::write(&noise, noise_bytes(8000)).unwrap();
+    // Whole pages of noise are what an encrypted journal looks like without
+    // its key: only a key can tell the two apart.
+    let pages = dir.path().join("pages.db");
+    fs::write(&pages, noise_bytes(8192)).unwrap();
     let empty = dir.path().join("empty.db");
     fs::write(&empty, b"").unwrap();
     let foreign = dir.path().join("foreign.db");
@@ -330,21 +331,22 @@ fn verify_refuses_anything_but_a_sound_candor_journal() {
 
     for (file, code, words) in [
         (&noise, "not_a_journal", "not a SQLite database"),
+        (&pages, "locked", "is encrypted"),
         (&empty, "not_a_journal", "it is empty"),
         (&foreign, "not_a_journal", "belongs to another program"),
         (&newer, "schema_too_new", "newer version of Candor"),
         (&truncated, "not_a_journal", "damaged"),
     ] {
-        let err = backup::verify(file).expect_err("must be refused");
+        let err = backup::verify(file, None).expect_err("must be refused");
         assert_eq!(err.code(), code, "{}: {err}", file.display());
         assert!(err.to_string().contains(words), "{}: {err}", file.display());
     }
-    let missing = backup::verify(&dir.path().join("nope.db")).unwrap_err();
+    let missing = backup::verify(&dir.path().join("nope.db"), None).unwrap_err();
     assert!(
         missing.to_string().contains("there is no such file"),
         "{missing}"
     );
-    assert!(backup::verify(dir.path())
+    assert!(backup::verify(dir.path(), None)
         .unwrap_err()
         .to_string()
         .contains("it is a folder"));
@@ -352,7 +354,7 @@ fn verify_refuses_anything_but_a_sound_candor_journal() {
     // Refused for a restore too, before anything is touched.
     let before = export(store.conn());
     for file in [&noise, &empty, &foreign, &newer, &truncated] {
-        assert!(backup::restore_from(&path, file, today()).is_err());
+        assert!(backup::restore_from(&path, None, file, None, today()).is_err());
     }
     assert_eq!(export(store.conn()), before, "the journal is unchanged");
     assert!(
@@ -366,7 +368,7 @@ fn restore_saves_the_journal_first_then_holds_the_backup_while_the_app_stays_ope
     let dir = tempfile::tempdir().unwrap();
     let (path, store) = journal(dir.path());
     let saved = dir.path().join("monday.db");
-    backup::backup_to(store.conn(), &out(&store, &saved)).unwrap();
+    backup::backup_to(&store, &out(&store, &saved)).unwrap();
     let monday = export(store.conn());
 
     // The journal moves on after the backup.
@@ -385,7 +387,7 @@ fn restore_saves_the_journal_first_then_holds_the_backup_while_the_app_stays_ope
     let tuesday = export(store.conn());
 
     // `store` stays open, as the app's connection would.
-    let report = backup::restore_from(&path, &saved, today()).unwrap();
+    let report = backup::restore_from(&path, None, &saved, None, today()).unwrap();
     let before = dir
         .path()
         .join("backups/candor-before-restore-2026-11-29.db");
@@ -417,7 +419,7 @@ fn restore_saves_the_journal_first_then_holds_the_backup_while_the_app_stays_ope
     add_person(&store, "Eve");
     assert_eq!(people::list(reopened.conn(), Scope::All).unwrap().len(), 4);
 
-    let again = backup::restore_from(&path, &saved, today()).unwrap();
+    let again = backup::restore_from(&path, None, &saved, None, today()).unwrap();
     assert_eq!(
         again.saved_before,
         Some(
@@ -447,8 +449,8 @@ fn restoring_a_backup_from_an_older_candor_brings_it_up_to_date() {
         )
         .unwrap();
     }
-    assert_eq!(backup::verify(&old).unwrap().schema_version, 1);
-    let report = backup::restore_from(&path, &old, today()).unwrap();
+    assert_eq!(backup::verify(&old, None).unwrap().schema_version, 1);
+    let report = backup::restore_from(&path, None, &old, None, today()).unwrap();
     assert_eq!(report.backup_schema_version, 1);
     assert_eq!(report.schema_version, SCHEMA_VERSION);
     let everyone = people::list(store.conn(), Scope::All).unwrap();
@@ -470,9 +472,9 @@ fn restoring_onto_a_new_install_needs_no_safety_copy() {
     let dir = tempfile::tempdir().unwrap();
     let (_, store) = journal(dir.path());
     let saved = dir.path().join("saved.db");
-    backup::backup_to(store.conn(), &out(&store, &saved)).unwrap();
+    backup::backup_to(&store, &out(&store, &saved)).unwrap();
     let fresh = dir.path().join("new machine/candor.db");
-    let report = backup::restore_from(&fresh, &saved, today()).unwrap();
+    let report = backup::restore_from(&fresh, None, &saved, None, today()).unwrap();
     assert_eq!(report.saved_before, None);
     assert_eq!(export_file(&fresh), export(store.conn()));
 }

@@ -344,7 +344,7 @@ impl Writer {
         )
         .unwrap();
         let report =
-            backup::backup_into_folder(self.conn(), &path, at).expect("back the journal up");
+            backup::backup_into_folder(&self.store, &path, at).expect("back the journal up");
         ack(&format!("backup {}", report.path.display()));
     }
 
@@ -935,7 +935,7 @@ fn check_backups_and_export(path: &Path, expected: &Expected, at: &str, stats: &
             if name.starts_with('.') {
                 continue;
             }
-            if let Err(err) = backup::verify(&entry.path()) {
+            if let Err(err) = backup::verify(&entry.path(), None) {
                 panic!("{at}: the backup {name} is not sound: {err}");
             }
             stats.backups_checked += 1;

@@ -13,6 +13,7 @@ mod conflicts_questions;
 #[cfg(unix)]
 mod crash;
 mod demo;
+mod encryption;
 mod feedback;
 mod history_search;
 mod markdown_hostile;

@@ -43,9 +43,14 @@ impl Around {
             )
             .unwrap();
         }
-        backup::auto_backup(&journal, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(), 14)
-            .unwrap()
-            .expect("the first daily backup is written");
+        backup::auto_backup(
+            &journal,
+            None,
+            NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            14,
+        )
+        .unwrap()
+        .expect("the first daily backup is written");
         std::fs::write(candor_core::paths::lock_path(&journal), b"").unwrap();
         // Another program's database, and links of every kind.
         rusqlite::Connection::open(root.join("out/other.sqlite"))
@@ -134,7 +139,7 @@ impl Writer {
                 files::write_atomic(&out, json.as_bytes())
             }
             Writer::Packet => files::write_atomic(&out, b"# Review packet\n"),
-            Writer::Backup => backup::backup_to(conn, &out).map(|_| ()),
+            Writer::Backup => backup::backup_to(&around.store, &out).map(|_| ()),
             Writer::Markdown => transfer::export_markdown(conn, &out).map(|_| ()),
         }
     }

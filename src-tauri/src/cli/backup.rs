@@ -29,11 +29,9 @@ pub(super) fn run(
     let report = match args.out {
         Some(path) => {
             let target = OutputPath::check(&path, Some(db_path), OutputKind::File)?;
-            backup::backup_to(store.conn(), &target)
+            backup::backup_to(&store, &target)
         }
-        None => {
-            backup::backup_into_folder(store.conn(), db_path, chrono::Local::now().naive_local())
-        }
+        None => backup::backup_into_folder(&store, db_path, chrono::Local::now().naive_local()),
     }?;
     let rows: i64 = report.counts.values().sum();
     writeln!(

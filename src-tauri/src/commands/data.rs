@@ -38,7 +38,7 @@ pub async fn backup_now<R: Runtime>(
     };
     let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
     state
-        .with_store(|store| backup::backup_to(store.conn(), &out))
+        .with_store(|store| backup::backup_to(store, &out))
         .map(Some)
 }
 
@@ -62,7 +62,7 @@ pub async fn restore_backup<R: Runtime>(
     // Hold the journal while its contents are replaced, so no command
     // writes in between.
     state
-        .with_store(|_store| backup::restore_from(&db_path, &path, today()))
+        .with_store(|store| backup::restore_from(&db_path, store.key(), &path, None, today()))
         .map(Some)
 }
 
