@@ -433,6 +433,80 @@ pub(crate) fn table_counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     Ok(counts)
 }
 
+/// What [`rekey_backups`] did to the backups folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RekeyReport {
+    /// Backups now under the new key.
+    pub converted: Vec<PathBuf>,
+    /// Backups left as they were: under another key (an older passphrase)
+    /// or not readable as a journal.
+    pub left: Vec<PathBuf>,
+}
+
+/// Brings the backups in the journal's backups folder under the journal's
+/// new key `to`, after encryption was turned on (`from`: `None`) or the
+/// passphrase changed (`from`: the old key): a plain backup beside an
+/// encrypted journal would keep every note readable. Each backup is
+/// rewritten beside itself, checked (integrity and row counts) and renamed
+/// over the old one, so a kill leaves it whole under one key or the other.
+/// A backup that `from` does not open is left alone and listed.
+pub fn rekey_backups(
+    db_path: &Path,
+    from: Option<&JournalKey>,
+    to: &JournalKey,
+) -> Result<RekeyReport> {
+    let dir = backups_dir(db_path);
+    let mut report = RekeyReport::default();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(report);
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "db") && path.is_file())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let opens = match (FileState::of(&path)?, from) {
+            (FileState::Plain, None) => true,
+            (FileState::Encrypted, Some(key)) => read_salt(&path)? == *key.salt(),
+            _ => false,
+        };
+        let checked = if opens {
+            check_file(&path, from).ok()
+        } else {
+            None
+        };
+        let Some(checked) = checked else {
+            report.left.push(path);
+            continue;
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".candor-rekey-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|err| io_error("create a file in", &dir, &err))?
+            .into_temp_path();
+        crate::store::export_file(&path, from, &temp, Some(to))?;
+        let copy = check_file(&temp, Some(to))?;
+        if copy.counts != checked.counts {
+            return Err(path_error(format!(
+                "the backup {} could not be encrypted under the new key (its copy differs); \
+                 it was left as it was",
+                path.display()
+            )));
+        }
+        fs::File::open(&temp)
+            .and_then(|file| file.sync_all())
+            .map_err(|err| io_error("write", &temp, &err))?;
+        temp.persist(&path)
+            .map_err(|err| io_error("replace", &path, &err.error))?;
+        report.converted.push(path);
+    }
+    sync_folder(&dir);
+    Ok(report)
+}
+
 /// Deletes all but the newest `keep` daily backups `<stem>-YYYY-MM-DD.db`
 /// in `dir`; returns what it deleted. A file that cannot be deleted now is
 /// left for the next day.

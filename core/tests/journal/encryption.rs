@@ -219,3 +219,163 @@ fn a_new_journal_opened_with_a_key_is_created_encrypted() {
         ["Ana"]
     );
 }
+
+/// The record kinds that hold a person's words.
+const KINDS_WITH_TEXT: [&str; 10] = [
+    "people",
+    "one_on_ones",
+    "talking_points",
+    "action_items",
+    "feedback",
+    "conflicts",
+    "conflict_updates",
+    "questions_asked",
+    "goals",
+    "goal_checkins",
+];
+
+/// Every sentence (text of three words or more) in the export's records of
+/// `kind`.
+fn sentences(export: &serde_json::Value, kind: &str) -> Vec<String> {
+    fn walk(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) if text.split_whitespace().count() >= 3 => {
+                found.push(text.clone())
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(&export[kind], &mut found);
+    found
+}
+
+/// How many of `sentences` appear in `bytes`: each is looked for by its
+/// first 16 bytes, against every 16-byte window of the file.
+fn found_in(bytes: &[u8], sentences: &[String]) -> usize {
+    const PROBE: usize = 16;
+    let windows: std::collections::HashSet<&[u8]> = bytes.windows(PROBE).collect();
+    sentences
+        .iter()
+        .filter(|s| s.len() >= PROBE && windows.contains(&s.as_bytes()[..PROBE]))
+        .count()
+}
+
+#[test]
+fn no_sentence_of_an_encrypted_journal_is_in_its_file_log_backups_or_encrypted_exports() {
+    use candor_core::demo::{self, DemoOptions};
+    use candor_core::files::{write_export, OutputKind, OutputPath};
+    use candor_core::transfer;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    let key = JournalKey::from_bytes([0x42; 32], [0x17; 16]);
+    let mut store = Store::open_with_key(&path, Some(&key)).unwrap();
+    let options = DemoOptions {
+        people: 3,
+        years: 1,
+        seed: 7,
+        end: today(),
+    };
+    demo::generate(store.conn(), &options, None).unwrap();
+    // The sentences to look for: every text of three words or more that
+    // the journal holds, kind by kind.
+    let json = transfer::export_json(store.conn(), "2026-11-29T09:00:00Z").unwrap();
+    let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut all = Vec::new();
+    for kind in KINDS_WITH_TEXT {
+        let of_kind = sentences(&export, kind);
+        assert!(
+            !of_kind.is_empty(),
+            "the demo journal writes {kind} with text"
+        );
+        all.extend(of_kind);
+    }
+    assert!(all.len() > 300, "{} sentences", all.len());
+
+    let wal = dir.path().join("candor.db-wal");
+    assert!(
+        fs::metadata(&wal).unwrap().len() > 0,
+        "the log holds the writes"
+    );
+    let backup = backup::backup_into_folder(&store, &path, today().and_hms_opt(9, 0, 0).unwrap())
+        .unwrap()
+        .path;
+    let secret = Secret::new("export passphrase");
+    let sealed_json = dir.path().join("journal.json.age");
+    let out = OutputPath::check(&sealed_json, Some(&path), OutputKind::File).unwrap();
+    write_export(&out, json.as_bytes(), Some(&secret)).unwrap();
+    let sealed_markdown = dir.path().join("journal.tar.age");
+    let out = OutputPath::check(&sealed_markdown, Some(&path), OutputKind::File).unwrap();
+    transfer::export_markdown_sealed(store.conn(), &out, &secret).unwrap();
+
+    for file in [&path, &wal, &backup, &sealed_json, &sealed_markdown] {
+        let bytes = fs::read(file).unwrap();
+        assert!(bytes.len() > 1000, "{} holds something", file.display());
+        assert_eq!(
+            found_in(&bytes, &all),
+            0,
+            "plain text in {}",
+            file.display()
+        );
+    }
+
+    // The same search finds them once the journal is plain: it can fail.
+    store.set_key(None).unwrap();
+    drop(store);
+    let plain = fs::read(&path).unwrap();
+    let found = found_in(&plain, &all);
+    let long = all.iter().filter(|s| s.len() >= 16).count();
+    assert_eq!(found, long, "every sentence is in the plain file");
+}
+
+#[test]
+fn encrypting_or_changing_the_key_brings_the_backups_folder_under_the_new_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    let mut store = Store::open(&path).unwrap();
+    person(store.conn(), "Ana");
+    let plain = backup::backup_into_folder(&store, &path, today().and_hms_opt(8, 0, 0).unwrap())
+        .unwrap()
+        .path;
+    let first = JournalKey::from_bytes([1; 32], [2; 16]);
+    store.set_key(Some(first.clone())).unwrap();
+    let report = backup::rekey_backups(&path, None, &first).unwrap();
+    assert_eq!(report.converted, [plain.clone()]);
+    assert_eq!(FileState::of(&plain).unwrap(), FileState::Encrypted);
+    assert_eq!(
+        backup::verify(&plain, Some(&first)).unwrap().counts["people"],
+        1
+    );
+
+    person(store.conn(), "Bo");
+    let later = backup::backup_into_folder(&store, &path, today().and_hms_opt(9, 0, 0).unwrap())
+        .unwrap()
+        .path;
+    let stranger = dir.path().join("backups").join("someone-else.db");
+    let other = JournalKey::from_bytes([5; 32], [6; 16]);
+    drop(Store::open_with_key(&stranger, Some(&other)).unwrap());
+    let second = JournalKey::from_bytes([3; 32], [4; 16]);
+    store.set_key(Some(second.clone())).unwrap();
+    let report = backup::rekey_backups(&path, Some(&first), &second).unwrap();
+    assert_eq!(report.converted, [plain.clone(), later.clone()]);
+    assert_eq!(
+        report.left,
+        [stranger.clone()],
+        "a backup under another key is left alone"
+    );
+    assert_eq!(
+        backup::verify(&later, Some(&second)).unwrap().counts["people"],
+        2
+    );
+    assert!(backup::verify(&later, Some(&first)).is_err());
+    assert!(backup::verify(&stranger, Some(&other)).is_ok(), "untouched");
+    let leftovers: Vec<_> = fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
