@@ -35,6 +35,7 @@ impl Store {
             ));
         };
         let folder = folder_of(&path);
+        remove_stale_copies(&path);
         let temp = tempfile::Builder::new()
             .prefix(".candor-convert-")
             .suffix(".tmp")
@@ -159,6 +160,25 @@ fn copy_between(conn: &Connection, from: &str, to: &str, version: i64) -> Result
          PRAGMA {to}.application_id = {APPLICATION_ID};"
     ))?;
     Ok(())
+}
+
+/// Removes what conversions killed midway left beside the journal at
+/// `path`: hidden `.candor-convert-*.tmp` copies (whole journals, plain
+/// ones after a kill while turning encryption off). Only for the holder of
+/// the journal's lock, which no conversion in progress can be without.
+pub fn remove_stale_copies(path: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return 0;
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(".candor-convert-") && name.ends_with(".tmp")
+        })
+        .filter(|entry| fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 fn folder_of(path: &Path) -> PathBuf {

@@ -17,6 +17,7 @@ pub mod templates;
 
 mod convert;
 pub(crate) use convert::export_file;
+pub use convert::remove_stale_copies;
 
 pub use checkpoint::{Checkpointer, BACKSTOP_PAGES, CHECKPOINT_EVERY};
 

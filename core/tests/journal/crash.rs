@@ -11,6 +11,11 @@
 //! checks all of it after each kill, so a write must also survive every later
 //! crash and recovery.
 //!
+//! The same test runs on an encrypted journal, whose writer also turns the
+//! encryption off and on again now and then (`Store::set_key`): a kill during
+//! the conversion must leave the old file or the new one whole, never
+//! neither, and the parent opens whichever it finds, by its first bytes.
+//!
 //! `CANDOR_CRASH_KILLS` sets the number of kills (200 by default;
 //! `./scripts/crash-test` runs 10,000 in release mode). `CANDOR_CRASH_SEED`
 //! replays a run's random choices (the seed is printed first); the moments
@@ -24,6 +29,7 @@ use std::process::{Command, Stdio};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
+use candor_core::encryption::{FileState, JournalKey};
 use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::store::action_items::{self, ActionItemInput};
 use candor_core::store::agenda::{self, PointInput};
@@ -46,6 +52,8 @@ const BATCHES_ENV: &str = "CANDOR_CRASH_BATCHES";
 const ROUND_ENV: &str = "CANDOR_CRASH_ROUND";
 /// Set in the writer's environment: the seed of its own random choices.
 const WRITER_SEED_ENV: &str = "CANDOR_CRASH_WRITER_SEED";
+/// Set in the writer's environment when the journal is encrypted.
+const ENCRYPTED_ENV: &str = "CANDOR_CRASH_ENCRYPTED";
 /// How many times to kill the writer.
 const KILLS_ENV: &str = "CANDOR_CRASH_KILLS";
 /// The seed of the parent's random choices, to replay a run.
@@ -73,6 +81,43 @@ const BATCH_TAGS: usize = 2;
 
 /// The JSON export the writer rewrites, beside the journal.
 const EXPORT_NAME: &str = "export.json";
+
+/// The encrypted journal's key and salt (fixed: Argon2 on every open would
+/// leave the writer no time to write).
+const KEY: [u8; 32] = [0x5c; 32];
+const SALT: [u8; 16] = [0xa3; 16];
+
+fn test_key() -> JournalKey {
+    JournalKey::from_bytes(KEY, SALT)
+}
+
+/// The key to open `path` with, from what is there: an encrypted file needs
+/// the key; a plain one (the writer turned encryption off) none; a new or
+/// empty file is created encrypted when the run is encrypted.
+fn key_for(path: &Path, encrypted_run: bool) -> Option<JournalKey> {
+    match FileState::of(path).unwrap() {
+        FileState::Encrypted => Some(test_key()),
+        FileState::Missing | FileState::Empty if encrypted_run => Some(test_key()),
+        _ => None,
+    }
+}
+
+/// A raw SQLite connection to `path`, keyed as [`key_for`] says.
+fn raw_open(path: &Path, encrypted_run: bool) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    if key_for(path, encrypted_run).is_some() {
+        let hex: String = KEY
+            .iter()
+            .chain(SALT.iter())
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        conn.execute_batch(&format!(
+            "PRAGMA cipher_log_level = NONE; PRAGMA key = \"x'{hex}'\";"
+        ))
+        .unwrap();
+    }
+    conn
+}
 
 const WEEKLY_TEMPLATE: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
 
@@ -219,7 +264,8 @@ fn crash_writer_child() {
     let batches = PathBuf::from(std::env::var_os(BATCHES_ENV).expect("the batches folder"));
     let round = env_number(ROUND_ENV).expect("the round");
     let seed = env_number(WRITER_SEED_ENV).expect("the writer's seed");
-    Writer::run(Path::new(&path), batches, round, seed);
+    let encrypted = std::env::var_os(ENCRYPTED_ENV).is_some();
+    Writer::run(Path::new(&path), batches, round, seed, encrypted);
 }
 
 struct Meeting {
@@ -232,6 +278,9 @@ struct Meeting {
 
 struct Writer {
     store: Store,
+    /// Whether this run is on an encrypted journal (which the writer turns
+    /// off and on again).
+    encrypted_run: bool,
     rng: Rng,
     round: u64,
     counter: u64,
@@ -251,13 +300,15 @@ fn ack(line: &str) {
 }
 
 impl Writer {
-    fn run(path: &Path, batches: PathBuf, round: u64, seed: u64) -> ! {
+    fn run(path: &Path, batches: PathBuf, round: u64, seed: u64, encrypted_run: bool) -> ! {
         let started = Instant::now();
         ack("begin");
-        let store = Store::open(path).expect("the writer opens the journal");
+        let key = key_for(path, encrypted_run);
+        let store = Store::open_with_key(path, key.as_ref()).expect("the writer opens the journal");
         ack(&format!("open {}", store.schema_version().unwrap()));
         let mut writer = Writer {
             store,
+            encrypted_run,
             rng: Rng(seed),
             round,
             counter: 0,
@@ -323,8 +374,10 @@ impl Writer {
             self.add_action();
         } else if roll < 80 && has_scheduled {
             self.mark_held();
-        } else if roll < 92 {
+        } else if roll < 88 || (roll < 92 && !self.encrypted_run) {
             self.create_feedback();
+        } else if roll < 92 {
+            self.convert();
         } else if roll < 96 {
             self.import();
         } else if roll < 98 {
@@ -332,6 +385,20 @@ impl Writer {
         } else {
             self.export();
         }
+    }
+
+    /// Turns the encryption off, or on again: the whole file is rewritten
+    /// beside itself and renamed over. Acknowledged before it starts (so the
+    /// parent can count kills during it) and once done.
+    fn convert(&mut self) {
+        let key = if self.store.is_encrypted() {
+            None
+        } else {
+            Some(test_key())
+        };
+        ack("converting");
+        self.store.set_key(key).expect("convert the journal");
+        ack(&format!("converted {}", self.store.is_encrypted()));
     }
 
     /// A manual backup into the backups folder: checked, then renamed into
@@ -588,10 +655,11 @@ impl Expected {
                 self.exported = true;
                 true
             }
-            ["begin"] | ["open", _] => false,
+            ["converted", _] => true,
+            ["begin"] | ["open", _] | ["converting"] => false,
             _ => panic!("an acknowledgement the parent does not understand: {line:?}"),
         };
-        !matches!(words.as_slice(), ["begin"] | ["open", _])
+        !matches!(words.as_slice(), ["begin"] | ["open", _] | ["converting"])
     }
 
     /// Acknowledged facts one check covers.
@@ -621,6 +689,9 @@ struct Stats {
     batches_seen_whole: usize,
     backups_checked: usize,
     exports_checked: usize,
+    conversions: usize,
+    killed_converting: usize,
+    found_encrypted: usize,
 }
 
 /// The writer's test as the harness names it: its module path without the
@@ -632,8 +703,19 @@ fn writer_test_name() -> String {
 
 /// One writer's life: spawn it, let it write for `life`, SIGKILL it.
 /// Returns the acknowledgement lines it printed (without "ack ").
-fn run_writer(path: &Path, batches: &Path, round: u64, seed: u64, life: Duration) -> Vec<String> {
-    let mut child = Command::new(std::env::current_exe().unwrap())
+fn run_writer(
+    path: &Path,
+    batches: &Path,
+    round: u64,
+    seed: u64,
+    life: Duration,
+    encrypted_run: bool,
+) -> Vec<String> {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    if encrypted_run {
+        command.env(ENCRYPTED_ENV, "1");
+    }
+    let mut child = command
         .args([
             &writer_test_name(),
             "--exact",
@@ -733,6 +815,7 @@ fn check_after_kill(
     schemas: &[Vec<(String, String, Option<String>)>],
     expected: &Expected,
     opened: bool,
+    encrypted_run: bool,
     at: &str,
     stats: &mut Stats,
 ) {
@@ -740,8 +823,9 @@ fn check_after_kill(
     // replays or discards the WAL, as any reader would). A writer killed
     // before it created the file leaves none; opening makes an empty one.
     let existed = path.exists();
+    stats.found_encrypted += usize::from(FileState::of(path).unwrap().is_encrypted());
     {
-        let conn = Connection::open(path).unwrap();
+        let conn = raw_open(path, encrypted_run);
         assert_eq!(
             integrity(&conn),
             ["ok"],
@@ -769,7 +853,7 @@ fn check_after_kill(
         }
     }
 
-    let store = Store::open(path)
+    let store = Store::open_with_key(path, key_for(path, encrypted_run).as_ref())
         .unwrap_or_else(|err| panic!("{at}: the journal must open after a kill: {err}"));
     let conn = store.conn();
     assert_eq!(
@@ -927,6 +1011,13 @@ fn check_after_kill(
 /// leaves at most a hidden temporary file), every acknowledged backup is
 /// there, and the export beside the journal is whole.
 fn check_backups_and_export(path: &Path, expected: &Expected, at: &str, stats: &mut Stats) {
+    // A conversion killed midway leaves a hidden copy, which the next
+    // conversion (or the app, holding the lock) removes.
+    let stale = candor_core::store::remove_stale_copies(path);
+    assert!(
+        stale <= 1,
+        "{at}: at most one conversion's copy is left ({stale})"
+    );
     let folder = backup::backups_dir(path);
     if let Ok(entries) = std::fs::read_dir(&folder) {
         for entry in entries {
@@ -935,7 +1026,8 @@ fn check_backups_and_export(path: &Path, expected: &Expected, at: &str, stats: &
             if name.starts_with('.') {
                 continue;
             }
-            if let Err(err) = backup::verify(&entry.path(), None) {
+            let key = key_for(&entry.path(), false);
+            if let Err(err) = backup::verify(&entry.path(), key.as_ref()) {
                 panic!("{at}: the backup {name} is not sound: {err}");
             }
             stats.backups_checked += 1;
@@ -981,6 +1073,16 @@ fn remove_journal(path: &Path) {
 
 #[test]
 fn acknowledged_writes_survive_sigkill_at_random_moments() {
+    crash_test(false);
+}
+
+#[test]
+fn an_encrypted_journal_and_its_conversions_survive_sigkill_at_random_moments() {
+    crash_test(true);
+}
+
+fn crash_test(encrypted_run: bool) {
+    let what = if encrypted_run { "encrypted" } else { "plain" };
     let kills: u64 = env_number(KILLS_ENV).unwrap_or(DEFAULT_KILLS);
     let seed: u64 = env_number(SEED_ENV).unwrap_or_else(|| {
         std::time::SystemTime::now()
@@ -988,7 +1090,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             .unwrap()
             .as_nanos() as u64
     });
-    println!("crash test: {kills} kills, seed {seed} (set {SEED_ENV}={seed} to replay)");
+    println!("crash test ({what}): {kills} kills, seed {seed} (set {SEED_ENV}={seed} to replay)");
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("candor.db");
@@ -1022,7 +1124,7 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         }
         let life_ms = MIN_LIFE_MS * (MAX_LIFE_MS / MIN_LIFE_MS).powf(rng.unit());
         let life = Duration::from_micros((life_ms * 1000.0) as u64);
-        let acks = run_writer(&path, &batches, round, rng.next(), life);
+        let acks = run_writer(&path, &batches, round, rng.next(), life, encrypted_run);
 
         let began = acks.iter().any(|a| a == "begin");
         let opened = acks.iter().any(|a| a.starts_with("open "));
@@ -1031,6 +1133,10 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
         } else if !opened {
             stats.killed_inside_open += 1;
         }
+        let converting = acks.iter().filter(|a| *a == "converting").count();
+        let converted = acks.iter().filter(|a| a.starts_with("converted ")).count();
+        stats.conversions += converted;
+        stats.killed_converting += converting - converted;
         for line in &acks {
             if expected.record(line) {
                 stats.acknowledged += 1;
@@ -1038,11 +1144,30 @@ fn acknowledged_writes_survive_sigkill_at_random_moments() {
             }
         }
         let at = format!("round {round} (seed {seed}, writer lived {life_ms:.1} ms)");
-        check_after_kill(&path, &schemas, &expected, opened, &at, &mut stats);
+        check_after_kill(
+            &path,
+            &schemas,
+            &expected,
+            opened,
+            encrypted_run,
+            &at,
+            &mut stats,
+        );
     }
 
+    if encrypted_run {
+        assert!(
+            stats.found_encrypted > 0,
+            "the encrypted run found the journal encrypted after some kills"
+        );
+        println!(
+            "crash test ({what}): {} conversions done, {} kills during a conversion, the \
+             journal found encrypted after {} kills",
+            stats.conversions, stats.killed_converting, stats.found_encrypted
+        );
+    }
     println!(
-        "crash test: {kills} kills in {:.1} s, seed {seed}: {} acknowledged writes ({} imports), \
+        "crash test ({what}): {kills} kills in {:.1} s, seed {seed}: {} acknowledged writes ({} imports), \
          {} acknowledged-write checks after kills, all present; {} new files, {} kills before \
          the journal was opened, {} inside Store::open ({} left a file at an older schema \
          version, which then migrated cleanly); imports seen whole {} times, never half; \
