@@ -117,7 +117,7 @@ impl FileState {
 
 /// Text a person typed to unlock the journal: a passphrase or a recovery
 /// key. Wiped from memory when dropped.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+#[derive(Clone, Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Secret {

@@ -10,13 +10,25 @@ use candor_core::Store;
 use serde_json::Value;
 
 fn candor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_candor"))
+    candor_with(args, &[])
+}
+
+/// `candor` with these environment variables set (and no passphrase file
+/// from the developer's own environment).
+fn candor_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_candor"));
+    command
         .args(args)
         .env_remove("CANDOR_DB")
+        .env_remove("CANDOR_PASSPHRASE_FILE")
+        .env_remove("CANDOR_EXPORT_PASSPHRASE_FILE")
+        .env_remove("CANDOR_NEW_PASSPHRASE_FILE")
         // Never touch the developer's own journal.
-        .env("XDG_DATA_HOME", "/nonexistent/candor-cli-test")
-        .output()
-        .expect("the candor binary runs")
+        .env("XDG_DATA_HOME", "/nonexistent/candor-cli-test");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the candor binary runs")
 }
 
 fn prepared_journal(dir: &Path) -> std::path::PathBuf {
@@ -1148,4 +1160,279 @@ fn a_second_writer_waits_for_the_first_then_gives_up_in_words() {
         "{}",
         stdout(&third)
     );
+}
+
+/// A file holding `text` as its first line, as a script would write one.
+fn secret_file(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("{text}\n")).unwrap();
+    path
+}
+
+/// The recovery key a command printed, on its own indented line.
+fn printed_recovery_key(output: &Output) -> String {
+    stdout(output)
+        .lines()
+        .map(str::trim)
+        .find(|line| line.len() == 64 && line.matches('-').count() == 12)
+        .unwrap_or_else(|| panic!("no recovery key in {}", stdout(output)))
+        .to_owned()
+}
+
+fn people_names(db: &str, env: &[(&str, &Path)]) -> Output {
+    candor_with(&["--db", db, "people", "list", "--json", "--all"], env)
+}
+
+#[test]
+fn encrypt_rekey_and_decrypt_from_the_command_line_with_passphrase_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = prepared_journal(dir.path());
+    let db = db_path.to_str().unwrap();
+    let first = secret_file(dir.path(), "first.txt", "a long walk on the pier");
+    let second = secret_file(dir.path(), "second.txt", "the second passphrase here");
+    let wrong = secret_file(dir.path(), "wrong.txt", "not the passphrase at all");
+
+    let short = secret_file(dir.path(), "short.txt", "short");
+    let before = std::fs::read(&db_path).unwrap();
+    let refused = candor_with(
+        &["--db", db, "encrypt"],
+        &[("CANDOR_NEW_PASSPHRASE_FILE", &short)],
+    );
+    assert!(assert_one_line_error(&refused).contains("at least 8"));
+    assert_eq!(
+        std::fs::read(&db_path).unwrap(),
+        before,
+        "a refused passphrase changes nothing"
+    );
+
+    let first_arg = first.to_str().unwrap();
+    let encrypted = candor(&["--db", db, "encrypt", "--new-passphrase-file", first_arg]);
+    assert!(encrypted.status.success(), "{encrypted:?}");
+    assert!(
+        stdout(&encrypted).contains("Encrypted"),
+        "{}",
+        stdout(&encrypted)
+    );
+    let recovery = printed_recovery_key(&encrypted);
+    let bytes = std::fs::read(&db_path).unwrap();
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "the file is no longer plain SQLite"
+    );
+    assert!(
+        !bytes.windows(8).any(|w| w == b"Ana Lima"),
+        "no name is readable in the file"
+    );
+
+    // Without a passphrase (and no terminal), every command says how to
+    // give one; a wrong one is refused; the passphrase or the recovery key
+    // opens it, from the option or the environment.
+    let locked = people_names(db, &[]);
+    let err = assert_one_line_error(&locked);
+    assert!(
+        err.contains("is encrypted") && err.contains("--passphrase-file"),
+        "{err}"
+    );
+    let err = assert_one_line_error(&people_names(db, &[("CANDOR_PASSPHRASE_FILE", &wrong)]));
+    assert!(err.contains("does not open"), "{err}");
+    let opened = people_names(db, &[("CANDOR_PASSPHRASE_FILE", &first)]);
+    assert!(stdout(&opened).contains("Ana Lima"), "{opened:?}");
+    let by_recovery = secret_file(dir.path(), "recovery.txt", &recovery.to_lowercase());
+    let opened = candor(&[
+        "--db",
+        db,
+        "--passphrase-file",
+        by_recovery.to_str().unwrap(),
+        "due",
+    ]);
+    assert_ne!(opened.status.code(), Some(2), "{opened:?}");
+
+    let again = candor_with(
+        &["--db", db, "encrypt"],
+        &[("CANDOR_NEW_PASSPHRASE_FILE", &first)],
+    );
+    assert!(assert_one_line_error(&again).contains("already encrypted"));
+
+    // A new passphrase: the old one and the old recovery key stop working.
+    let rekeyed = candor_with(
+        &[
+            "--db",
+            db,
+            "rekey",
+            "--new-passphrase-file",
+            second.to_str().unwrap(),
+        ],
+        &[("CANDOR_PASSPHRASE_FILE", &first)],
+    );
+    assert!(rekeyed.status.success(), "{rekeyed:?}");
+    let new_recovery = printed_recovery_key(&rekeyed);
+    assert_ne!(new_recovery, recovery);
+    assert_one_line_error(&people_names(db, &[("CANDOR_PASSPHRASE_FILE", &first)]));
+    assert_one_line_error(&people_names(
+        db,
+        &[("CANDOR_PASSPHRASE_FILE", &by_recovery)],
+    ));
+    let opened = people_names(db, &[("CANDOR_PASSPHRASE_FILE", &second)]);
+    assert!(stdout(&opened).contains("Bo Chen"), "{opened:?}");
+
+    let decrypted = candor_with(
+        &["--db", db, "decrypt"],
+        &[("CANDOR_PASSPHRASE_FILE", &second)],
+    );
+    assert!(decrypted.status.success(), "{decrypted:?}");
+    assert!(std::fs::read(&db_path)
+        .unwrap()
+        .starts_with(b"SQLite format 3"));
+    assert!(stdout(&people_names(db, &[])).contains("Ana Lima"));
+    let err = assert_one_line_error(&candor(&["--db", db, "decrypt"]));
+    assert!(err.contains("not encrypted"), "{err}");
+}
+
+#[test]
+fn an_encrypted_export_opens_only_with_its_passphrase_and_a_plain_one_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = prepared_journal(dir.path());
+    let db = db_path.to_str().unwrap();
+    let journal_secret = secret_file(dir.path(), "journal.txt", "journal passphrase one");
+    let export_secret = secret_file(dir.path(), "export.txt", "export passphrase two");
+    let env = [("CANDOR_NEW_PASSPHRASE_FILE", journal_secret.as_path())];
+    assert!(candor_with(&["--db", db, "encrypt"], &env).status.success());
+    let keyed = [
+        ("CANDOR_PASSPHRASE_FILE", journal_secret.as_path()),
+        ("CANDOR_EXPORT_PASSPHRASE_FILE", export_secret.as_path()),
+    ];
+
+    let sealed = dir.path().join("export.json.age");
+    let sealed_arg = sealed.to_str().unwrap();
+    let export = candor_with(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "json",
+            "--encrypt",
+            "--out",
+            sealed_arg,
+        ],
+        &keyed,
+    );
+    assert!(export.status.success(), "{export:?}");
+    assert!(
+        stderr(&export).is_empty(),
+        "no warning: {}",
+        stderr(&export)
+    );
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"), "an age file");
+    assert!(!bytes.windows(8).any(|w| w == b"Ana Lima"));
+
+    let markdown = dir.path().join("notes.tar.age");
+    let export = candor_with(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "markdown",
+            "--encrypt",
+            "--out",
+            markdown.to_str().unwrap(),
+        ],
+        &keyed,
+    );
+    assert!(export.status.success(), "{export:?}");
+    assert!(std::fs::read(&markdown)
+        .unwrap()
+        .starts_with(b"age-encryption.org/v1\n"));
+
+    // Imported into a new journal with the export's passphrase, and only so.
+    let fresh = dir.path().join("fresh.db");
+    let fresh_arg = fresh.to_str().unwrap();
+    let err = assert_one_line_error(&candor(&["--db", fresh_arg, "import", sealed_arg]));
+    assert!(
+        err.contains("is encrypted") && err.contains("--export-passphrase-file"),
+        "{err}"
+    );
+    let wrong = [("CANDOR_EXPORT_PASSPHRASE_FILE", journal_secret.as_path())];
+    let err = assert_one_line_error(&candor_with(
+        &["--db", fresh_arg, "import", sealed_arg],
+        &wrong,
+    ));
+    assert!(err.contains("does not open"), "{err}");
+    let import = candor_with(&["--db", fresh_arg, "import", sealed_arg], &keyed[1..]);
+    assert!(import.status.success(), "{import:?}");
+    assert!(stdout(&people_names(fresh_arg, &[])).contains("Bo Chen"));
+
+    // Plain text out of an encrypted journal: written, with a warning.
+    let plain = dir.path().join("plain.json");
+    let export = candor_with(
+        &[
+            "--db",
+            db,
+            "export",
+            "--format",
+            "json",
+            "--out",
+            plain.to_str().unwrap(),
+        ],
+        &keyed,
+    );
+    assert!(export.status.success(), "{export:?}");
+    let warning = stderr(&export);
+    assert!(
+        warning.contains("warning") && warning.contains("plain text"),
+        "{warning}"
+    );
+    let review = candor_with(
+        &[
+            "--db",
+            db,
+            "review",
+            "--person",
+            "Ana Lima",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--encrypt",
+            "--out",
+            dir.path().join("ana.html.age").to_str().unwrap(),
+        ],
+        &keyed,
+    );
+    assert!(review.status.success(), "{review:?}");
+    assert!(stdout(&review).contains("encrypted"), "{}", stdout(&review));
+}
+
+#[test]
+fn backups_of_an_encrypted_journal_are_encrypted_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = prepared_journal(dir.path());
+    let db = db_path.to_str().unwrap();
+    let plain_backup = candor(&["--db", db, "backup"]);
+    assert!(plain_backup.status.success(), "{plain_backup:?}");
+    let secret = secret_file(dir.path(), "journal.txt", "journal passphrase one");
+    let encrypt = candor_with(
+        &["--db", db, "encrypt"],
+        &[("CANDOR_NEW_PASSPHRASE_FILE", &secret)],
+    );
+    assert!(
+        stdout(&encrypt).contains("1 backup(s)"),
+        "{}",
+        stdout(&encrypt)
+    );
+    let backup = candor_with(
+        &["--db", db, "backup"],
+        &[("CANDOR_PASSPHRASE_FILE", &secret)],
+    );
+    assert!(stdout(&backup).contains("(verified)"), "{backup:?}");
+    for entry in std::fs::read_dir(dir.path().join("backups")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(
+            !bytes.starts_with(b"SQLite format 3"),
+            "every backup is encrypted"
+        );
+        assert!(!bytes.windows(8).any(|w| w == b"Ana Lima"));
+    }
 }

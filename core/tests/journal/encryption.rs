@@ -343,7 +343,7 @@ fn encrypting_or_changing_the_key_brings_the_backups_folder_under_the_new_key() 
     let first = JournalKey::from_bytes([1; 32], [2; 16]);
     store.set_key(Some(first.clone())).unwrap();
     let report = backup::rekey_backups(&path, None, &first).unwrap();
-    assert_eq!(report.converted, [plain.clone()]);
+    assert_eq!(report.converted, std::slice::from_ref(&plain));
     assert_eq!(FileState::of(&plain).unwrap(), FileState::Encrypted);
     assert_eq!(
         backup::verify(&plain, Some(&first)).unwrap().counts["people"],
@@ -363,7 +363,7 @@ fn encrypting_or_changing_the_key_brings_the_backups_folder_under_the_new_key() 
     assert_eq!(report.converted, [plain.clone(), later.clone()]);
     assert_eq!(
         report.left,
-        [stranger.clone()],
+        std::slice::from_ref(&stranger),
         "a backup under another key is left alone"
     );
     assert_eq!(

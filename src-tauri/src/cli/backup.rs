@@ -2,14 +2,14 @@
 //! new, dated file in the backups folder beside it.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use candor_core::backup;
 use candor_core::files::{OutputKind, OutputPath};
 use clap::Args;
 
-use super::{open_existing, CliError};
+use super::{CliError, Journal};
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
@@ -22,16 +22,18 @@ pub struct BackupArgs {
 
 pub(super) fn run(
     args: BackupArgs,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
     let report = match args.out {
         Some(path) => {
-            let target = OutputPath::check(&path, Some(db_path), OutputKind::File)?;
+            let target = OutputPath::check(&path, Some(journal.path()), OutputKind::File)?;
             backup::backup_to(&store, &target)
         }
-        None => backup::backup_into_folder(&store, db_path, chrono::Local::now().naive_local()),
+        None => {
+            backup::backup_into_folder(&store, journal.path(), chrono::Local::now().naive_local())
+        }
     }?;
     let rows: i64 = report.counts.values().sum();
     writeln!(

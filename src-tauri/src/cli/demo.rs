@@ -2,15 +2,13 @@
 //! the same for the same seed.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use candor_core::lock::JournalLock;
-use candor_core::Store;
 use clap::Args;
 
-use super::CliError;
+use super::{CliError, Journal};
 use crate::today;
 
 #[derive(Debug, Args)]
@@ -32,12 +30,12 @@ pub struct DemoArgs {
 
 pub(super) fn run(
     args: DemoArgs,
-    db_path: &Path,
+    journal: &Journal,
     wait: Duration,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let _lock = JournalLock::for_command(db_path, "demo", wait)?;
-    let store = Store::open(db_path)?;
+    let _lock = JournalLock::for_command(journal.path(), "demo", wait)?;
+    let store = journal.open()?;
     let options = candor_core::demo::DemoOptions {
         people: args.people,
         years: args.years,
@@ -54,7 +52,7 @@ pub(super) fn run(
         report.one_on_ones,
         report.feedback,
         report.goals,
-        db_path.display(),
+        journal.path().display(),
         started.elapsed().as_secs_f64()
     )?;
     Ok(ExitCode::SUCCESS)

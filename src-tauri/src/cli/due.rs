@@ -2,14 +2,13 @@
 //! code a cron job can act on.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use candor_core::reminders;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{one_line, open_existing, write_json, CliError};
+use super::{one_line, write_json, CliError, Journal};
 
 #[derive(Debug, Args)]
 #[command(after_help = "JSON shape (stable; fields are only ever added):
@@ -31,10 +30,10 @@ pub struct DueArgs {
 /// "nothing overdue".
 pub(super) fn run(
     args: DueArgs,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
     let today = match args.today.as_deref() {
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
             CliError::Message(format!(

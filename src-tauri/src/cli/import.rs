@@ -2,20 +2,21 @@
 //! one transaction, or only reported with `--dry-run`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use candor_core::encryption;
 use candor_core::lock::JournalLock;
 use candor_core::transfer;
-use candor_core::Store;
 use clap::Args;
+use zeroize::Zeroize;
 
-use super::CliError;
+use super::{CliError, Journal};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A file written by `candor export --format json`.
+    /// A file written by `candor export --format json` (encrypted or not).
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
     /// Report what would be added and updated, and write nothing.
@@ -25,22 +26,31 @@ pub struct ImportArgs {
 
 pub(super) fn run(
     args: ImportArgs,
-    db_path: &Path,
+    journal: &Journal,
     wait: Duration,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(&args.path).map_err(|err| {
+    let mut bytes = std::fs::read(&args.path).map_err(|err| {
         CliError::Message(format!("could not read {}: {err}", args.path.display()))
     })?;
+    // An export encrypted with a passphrase (`export --encrypt`, or age).
+    if encryption::is_sealed(&bytes) {
+        let passphrase = journal.export_passphrase(&args.path)?;
+        let plain = encryption::open_sealed(&bytes, &passphrase)?;
+        bytes.zeroize();
+        bytes = plain.to_vec();
+    }
     // A dry run writes nothing, so it may run beside the window.
     let _lock = if args.dry_run {
         None
     } else {
-        Some(JournalLock::for_command(db_path, "import", wait)?)
+        Some(JournalLock::for_command(journal.path(), "import", wait)?)
     };
     // Importing into a journal that does not exist yet creates it.
-    let store = Store::open(db_path)?;
-    let report = transfer::import_json(store.conn(), &bytes, args.dry_run)?;
+    let store = journal.open()?;
+    let report = transfer::import_json(store.conn(), &bytes, args.dry_run);
+    bytes.zeroize();
+    let report = report?;
     write_import(out, &report)?;
     Ok(ExitCode::SUCCESS)
 }

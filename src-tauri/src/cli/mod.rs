@@ -11,16 +11,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use candor_core::encryption::{seal, Secret};
 use candor_core::files::{self, OutputKind, OutputPath};
-use candor_core::{paths, Store};
+use candor_core::paths;
 use clap::{Parser, Subcommand};
 
 mod backup;
 mod demo;
 mod due;
+mod encryption;
 mod error;
 mod export;
 mod import;
+mod journal;
 mod people;
 mod prep;
 mod review;
@@ -29,9 +32,11 @@ mod search;
 pub use backup::BackupArgs;
 pub use demo::DemoArgs;
 pub use due::DueArgs;
+pub use encryption::{DecryptArgs, EncryptArgs};
 pub use error::CliError;
 pub use export::ExportArgs;
 pub use import::ImportArgs;
+pub use journal::Journal;
 pub use people::{ListArgs, PeopleCommand};
 pub use prep::PrepArgs;
 pub use review::ReviewArgs;
@@ -54,6 +59,28 @@ pub struct Cli {
           default_value_t = candor_core::lock::DEFAULT_WAIT.as_secs(),
           value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub wait: u64,
+
+    /// A file whose first line is the passphrase (or recovery key) of an
+    /// encrypted journal, for scripts. Without it the passphrase is asked at
+    /// the terminal, without echo; it is never taken as an argument.
+    #[arg(
+        long,
+        global = true,
+        env = "CANDOR_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// A file whose first line is the passphrase of an encrypted export: to
+    /// encrypt with (`export --encrypt`, `review --encrypt`) or to open one
+    /// (`import`). Without it, it is asked at the terminal.
+    #[arg(
+        long,
+        global = true,
+        env = "CANDOR_EXPORT_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub export_passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,6 +110,13 @@ pub enum Command {
     /// Fill an empty journal with a realistic, made-up team (same seed, same
     /// data): for trying Candor out, and for benchmarks.
     Demo(DemoArgs),
+    /// Encrypt the journal with a passphrase (and its backups), and print
+    /// its recovery key.
+    Encrypt(EncryptArgs),
+    /// Turn the journal's encryption off: it becomes a plain SQLite file.
+    Decrypt(DecryptArgs),
+    /// Change the passphrase of an encrypted journal (a new recovery key).
+    Rekey(EncryptArgs),
 }
 
 /// Exit code for any failure.
@@ -102,7 +136,7 @@ pub fn main() -> ExitCode {
         },
         Some(command) => match run(
             command,
-            &db_path,
+            &Journal::new(db_path, cli.passphrase_file, cli.export_passphrase_file),
             Duration::from_secs(cli.wait),
             &mut std::io::stdout().lock(),
         ) {
@@ -122,20 +156,23 @@ fn fail(message: &dyn std::fmt::Display) -> ExitCode {
 /// another command that holds it.
 pub fn run(
     command: Command,
-    db_path: &Path,
+    journal: &Journal,
     wait: Duration,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     match command {
-        Command::People(command) => people::run(command, db_path, out),
-        Command::Review(args) => review::run(args, db_path, out),
-        Command::Search(args) => search::run(args, db_path, out),
-        Command::Prep(args) => prep::run(args, db_path, out),
-        Command::Due(args) => due::run(args, db_path, out),
-        Command::Backup(args) => backup::run(args, db_path, out),
-        Command::Export(args) => export::run(args, db_path, out),
-        Command::Import(args) => import::run(args, db_path, wait, out),
-        Command::Demo(args) => demo::run(args, db_path, wait, out),
+        Command::People(command) => people::run(command, journal, out),
+        Command::Review(args) => review::run(args, journal, out),
+        Command::Search(args) => search::run(args, journal, out),
+        Command::Prep(args) => prep::run(args, journal, out),
+        Command::Due(args) => due::run(args, journal, out),
+        Command::Backup(args) => backup::run(args, journal, out),
+        Command::Export(args) => export::run(args, journal, out),
+        Command::Import(args) => import::run(args, journal, wait, out),
+        Command::Demo(args) => demo::run(args, journal, wait, out),
+        Command::Encrypt(args) => encryption::encrypt(args, journal, wait, out),
+        Command::Decrypt(args) => encryption::decrypt(args, journal, wait, out),
+        Command::Rekey(args) => encryption::rekey(args, journal, wait, out),
     }
 }
 
@@ -149,18 +186,6 @@ where
         .map_err(|err: candor_core::Error| err.to_string())
 }
 
-/// Opens a journal that must already exist: a read command pointed at a
-/// mistyped path should say so, not quietly create an empty journal there.
-fn open_existing(db_path: &Path) -> Result<Store, CliError> {
-    if !db_path.exists() {
-        return Err(CliError::Message(format!(
-            "there is no journal at {} (open Candor once to create it, or pass --db PATH)",
-            db_path.display()
-        )));
-    }
-    Ok(Store::open(db_path)?)
-}
-
 /// `value` as pretty JSON and a final newline, the shape of every `--json`.
 fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
@@ -168,25 +193,40 @@ fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Re
 }
 
 /// Writes `text` to standard output (`-`) or, atomically, to `target`, then
-/// says where it went. Core refuses a target that is any of the journal's
-/// files, or another database.
+/// says where it went; encrypted with `passphrase` (the age format) when one
+/// is given, else with a warning if the journal is encrypted. Core refuses a
+/// target that is any of the journal's files, or another database.
 fn emit(
     text: &str,
     target: &Path,
-    db_path: &Path,
+    journal: &Journal,
+    passphrase: Option<&Secret>,
     what: &str,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     if target.as_os_str() == "-" {
-        out.write_all(text.as_bytes())?;
-        if !text.ends_with('\n') {
-            writeln!(out)?;
+        match passphrase {
+            Some(passphrase) => out.write_all(&seal(text.as_bytes(), passphrase)?)?,
+            None => {
+                out.write_all(text.as_bytes())?;
+                if !text.ends_with('\n') {
+                    writeln!(out)?;
+                }
+            }
         }
         return Ok(());
     }
-    let checked = OutputPath::check(target, Some(db_path), OutputKind::File)?;
-    files::write_atomic(&checked, text.as_bytes())?;
-    writeln!(out, "Wrote {what} to {}", target.display())?;
+    let checked = OutputPath::check(target, Some(journal.path()), OutputKind::File)?;
+    if passphrase.is_none() {
+        journal.warn_if_plain_from_encrypted(target)?;
+    }
+    files::write_export(&checked, text.as_bytes(), passphrase)?;
+    let how = if passphrase.is_some() {
+        ", encrypted"
+    } else {
+        ""
+    };
+    writeln!(out, "Wrote {what} to {}{how}", target.display())?;
     Ok(())
 }
 
@@ -217,9 +257,14 @@ mod tests {
             json: false,
             all: false,
         }));
-        let err = run(command, &path, Duration::ZERO, &mut Vec::new())
-            .unwrap_err()
-            .to_string();
+        let err = run(
+            command,
+            &Journal::at(&path),
+            Duration::ZERO,
+            &mut Vec::new(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("there is no journal at"), "{err}");
         assert!(!path.exists(), "a read command must not create a journal");
     }

@@ -1,13 +1,12 @@
 //! `candor people list`: the team as a table or as JSON.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use candor_core::store::people::{self, Person, Scope};
 use clap::{Args, Subcommand};
 
-use super::{open_existing, write_json, CliError};
+use super::{write_json, CliError, Journal};
 
 #[derive(Debug, Subcommand)]
 pub enum PeopleCommand {
@@ -27,11 +26,11 @@ pub struct ListArgs {
 
 pub(super) fn run(
     command: PeopleCommand,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let PeopleCommand::List(args) = command;
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
     let scope = if args.all { Scope::All } else { Scope::Active };
     let list = people::list(store.conn(), scope)?;
     if args.json {

@@ -1,14 +1,14 @@
 //! `candor prep`: the prep sheet for a person's next 1-on-1, as Markdown.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use candor_core::review;
 use candor_core::store::people;
 use clap::Args;
 
-use super::{emit, one_line, open_existing, CliError};
+use super::{emit, one_line, CliError, Journal};
 use crate::today;
 
 #[derive(Debug, Args)]
@@ -24,15 +24,15 @@ pub struct PrepArgs {
 
 pub(super) fn run(
     args: PrepArgs,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
     let person = people::resolve(store.conn(), &args.person)?;
     let sheet = review::prep_sheet(store.conn(), person.id, today())?;
     let text = review::prep_markdown(&sheet);
     let target = args.out.unwrap_or_else(|| PathBuf::from("-"));
     let what = format!("the prep sheet for {}", one_line(&person.name));
-    emit(&text, &target, db_path, &what, out)?;
+    emit(&text, &target, journal, None, &what, out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use candor_core::review::{self, PacketFormat};
 use candor_core::store::people;
 use clap::Args;
 
-use super::{core_value, emit, one_line, open_existing, CliError};
+use super::{core_value, emit, one_line, CliError, Journal};
 use crate::today;
 
 #[derive(Debug, Args)]
@@ -37,19 +37,28 @@ pub struct ReviewArgs {
     /// replaced whole, and only once the new one is complete.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
+    /// Encrypt the file with a passphrase, in the age format (`age -d` opens
+    /// it too); name it `.age`. The passphrase is asked twice at the
+    /// terminal, or read from --export-passphrase-file.
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 pub(super) fn run(
     args: ReviewArgs,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
+    let passphrase = args
+        .encrypt
+        .then(|| journal.new_export_passphrase())
+        .transpose()?;
     let person = people::resolve(store.conn(), &args.person)?;
     let packet = review::review_packet(store.conn(), person.id, &args.from, &args.to, today())?;
     let format = args
         .format
-        .unwrap_or_else(|| PacketFormat::for_path(&args.out));
+        .unwrap_or_else(|| PacketFormat::for_path(&without_age(&args.out)));
     let text = format.render(&packet);
     let what = format!(
         "the review packet for {} ({} to {})",
@@ -57,6 +66,14 @@ pub(super) fn run(
         packet.from,
         packet.to
     );
-    emit(&text, &args.out, db_path, &what, out)?;
+    emit(&text, &args.out, journal, passphrase.as_ref(), &what, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `packet.html.age` is an HTML packet, encrypted.
+fn without_age(path: &Path) -> PathBuf {
+    match path.extension() {
+        Some(ext) if ext.eq_ignore_ascii_case("age") => path.with_extension(""),
+        _ => path.to_owned(),
+    }
 }

@@ -2,14 +2,13 @@
 //! with the hits marked, or as JSON.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use candor_core::search::{self, SearchQuery, SearchResults};
 use candor_core::store::people;
 use clap::Args;
 
-use super::{one_line, open_existing, write_json, CliError};
+use super::{one_line, write_json, CliError, Journal};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -35,10 +34,10 @@ pub struct SearchArgs {
 
 pub(super) fn run(
     args: SearchArgs,
-    db_path: &Path,
+    journal: &Journal,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let store = open_existing(db_path)?;
+    let store = journal.open_existing()?;
     let person_id = match args.person.as_deref() {
         Some(who) => Some(people::resolve(store.conn(), who)?.id.to_string()),
         None => None,
