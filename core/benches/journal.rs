@@ -9,6 +9,12 @@
 //! every interactive operation ≤ 16 ms at p95, saving a 1-on-1 ≤ 20 ms at
 //! p99, a one-year review packet ≤ 100 ms.
 //!
+//! Every operation runs twice, on a plain copy of the journal and on an
+//! encrypted one (SQLCipher, issue 14), and a last table compares the two:
+//! target encrypted ≤ 1.15× plain on every figure. The encrypted copies are
+//! opened with the raw key (no Argon2id); unlocking with a passphrase, which
+//! adds Argon2id's fixed cost once per unlock, is its own row.
+//!
 //! Run: `cargo bench -p candor-core --bench journal`. A filter after `--`
 //! (`-- search`) selects benchmarks by criterion's regex and the percentile
 //! rows by substring. The journal is generated once into
@@ -23,6 +29,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use candor_core::encryption::{JournalKey, Secret};
 use candor_core::history::{self, TimelineFilter};
 use candor_core::search::{self, SearchQuery};
 use candor_core::store::one_on_ones::{self, TextField};
@@ -130,6 +137,8 @@ impl Op {
 /// The journal and the working copies the benchmarks use.
 struct Fixture {
     scale: Scale,
+    /// The key of the encrypted copies; `None`: plain copies.
+    key: Option<JournalKey>,
     journal: Journal,
     /// Holds the working copies; removed at the end.
     dir: TempDir,
@@ -150,20 +159,34 @@ struct Fixture {
 }
 
 impl Fixture {
-    fn new(scale: Scale) -> Fixture {
+    fn new(scale: Scale, encrypted: bool) -> Fixture {
         let journal = support::journal(scale);
         let dir = tempfile::Builder::new()
             .prefix("run-")
             .tempdir_in(support::data_dir())
             .expect("a working folder");
+        let key = encrypted.then(bench_key);
+        let source = match &key {
+            Some(key) => {
+                // One conversion, then copies of it, as for the plain file.
+                let path = dir.path().join("encrypted.db");
+                support::copy_db(&journal.path, &path);
+                let mut store = Store::open(&path).expect("the copy opens");
+                store.set_key(Some(key.clone())).expect("the copy encrypts");
+                path
+            }
+            None => journal.path.clone(),
+        };
         let copy = |name: &str| {
             let path = dir.path().join(name);
-            support::copy_db(&journal.path, &path);
+            support::copy_db(&source, &path);
             path
         };
         let open_path = copy("open.db");
-        let read = Store::open(copy("read.db")).expect("the read copy opens");
-        let write = Store::open(copy("write.db")).expect("the write copy opens");
+        let read =
+            Store::open_with_key(copy("read.db"), key.as_ref()).expect("the read copy opens");
+        let write =
+            Store::open_with_key(copy("write.db"), key.as_ref()).expect("the write copy opens");
         let checkpointer = write
             .checkpoint_in_background(CHECKPOINT_EVERY)
             .expect("the checkpointer starts");
@@ -179,6 +202,7 @@ impl Fixture {
             .expect("they have a held 1-on-1");
         Fixture {
             scale,
+            key,
             journal,
             dir,
             open_path,
@@ -355,6 +379,11 @@ fn packet(f: &Fixture) -> review::ReviewPacket {
     .expect("review packet")
 }
 
+/// The encrypted copies' key: fixed bytes, as a passphrase would give.
+fn bench_key() -> JournalKey {
+    JournalKey::from_bytes([0x3c; 32], [0x9d; 16])
+}
+
 fn ops() -> Vec<Op> {
     vec![
         Op {
@@ -362,7 +391,7 @@ fn ops() -> Vec<Op> {
             name: "current schema",
             target: Target::Frame,
             reps: 500,
-            run: |f| Box::new(Store::open(&f.open_path).expect("opens")),
+            run: |f| Box::new(Store::open_with_key(&f.open_path, f.key.as_ref()).expect("opens")),
         },
         Op {
             group: "due list",
@@ -485,7 +514,7 @@ fn import(f: &Fixture, iters: u64) -> Duration {
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         support::remove_db(&path);
-        let store = Store::open(&path).expect("an empty journal");
+        let store = Store::open_with_key(&path, f.key.as_ref()).expect("an empty journal");
         let started = Instant::now();
         let report = transfer::import_json(store.conn(), bytes, false).expect("imports");
         total += started.elapsed();
@@ -534,44 +563,112 @@ fn main() {
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(4))
         .configure_from_args();
-    let fixture = Fixture::new(scale);
-    fixture.describe();
+    let plain = Fixture::new(scale, false);
+    plain.describe();
+    let encrypted = Fixture::new(scale, true);
     let ops = ops();
 
-    for op in &ops {
-        criterion
-            .benchmark_group(op.group)
-            .bench_function(op.name, |b| {
-                b.iter_custom(|iters| timed(op, &fixture, iters))
-            });
+    for (fixture, variant) in [(&plain, ""), (&encrypted, "encrypted ")] {
+        for op in &ops {
+            criterion
+                .benchmark_group(format!("{variant}{}", op.group))
+                .bench_function(op.name, |b| {
+                    b.iter_custom(|iters| timed(op, fixture, iters))
+                });
+        }
     }
 
     // Whole-journal operations take seconds: ten single runs each.
-    let mut slow = criterion.benchmark_group("whole journal");
-    slow.sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_millis(1))
-        // Short, so that each sample is one run: criterion then warns that
-        // ten samples need longer, which is expected.
-        .measurement_time(Duration::from_secs(1));
-    slow.bench_function("open schema 6 (migrate, index every record)", |b| {
-        b.iter_custom(|iters| upgrade(&fixture, iters))
-    });
-    slow.bench_function("export json", |b| {
-        b.iter(|| black_box(transfer::export_json(fixture.conn(), EXPORTED_AT).expect("export")))
-    });
-    slow.bench_function("import json into an empty journal", |b| {
-        b.iter_custom(|iters| import(&fixture, iters))
-    });
-    slow.finish();
+    for (fixture, variant) in [(&plain, ""), (&encrypted, "encrypted ")] {
+        let mut slow = criterion.benchmark_group(format!("{variant}whole journal"));
+        slow.sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_millis(1))
+            // Short, so that each sample is one run: criterion then warns
+            // that ten samples need longer, which is expected.
+            .measurement_time(Duration::from_secs(1));
+        // The migration rewrites a plain schema-6 copy; an encrypted
+        // journal runs the same migration code through the cipher, which
+        // the saves and the import measure.
+        if fixture.key.is_none() {
+            slow.bench_function("open schema 6 (migrate, index every record)", |b| {
+                b.iter_custom(|iters| upgrade(fixture, iters))
+            });
+        }
+        slow.bench_function("export json", |b| {
+            b.iter(|| {
+                black_box(transfer::export_json(fixture.conn(), EXPORTED_AT).expect("export"))
+            })
+        });
+        slow.bench_function("import json into an empty journal", |b| {
+            b.iter_custom(|iters| import(fixture, iters))
+        });
+        slow.finish();
+    }
     criterion.final_summary();
 
-    percentiles(&fixture, &ops);
+    let plain_rows = percentiles(&plain, &ops, "plain");
+    let encrypted_rows = percentiles(&encrypted, &ops, "encrypted");
+    compare(&plain_rows, &encrypted_rows);
+    unlock_cost(&encrypted);
+}
+
+/// Encrypted against plain, figure by figure: the issue 14 target is
+/// encrypted ≤ 1.15× plain on every one.
+fn compare(plain: &[(String, Spread)], encrypted: &[(String, Spread)]) {
+    if plain.is_empty() {
+        return;
+    }
+    println!();
+    println!("Encrypted against plain (target ≤ 1.15× on every figure):");
+    println!();
+    println!("| operation | plain p50 | encrypted p50 | × | plain p95 | encrypted p95 | × | met |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---|");
+    for ((id, p), (_, e)) in plain.iter().zip(encrypted) {
+        let ratio = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        let (r50, r95) = (ratio(p.p50, e.p50), ratio(p.p95, e.p95));
+        println!(
+            "| {id} | {} | {} | {r50:.2} | {} | {} | {r95:.2} | {} |",
+            ms(p.p50),
+            ms(e.p50),
+            ms(p.p95),
+            ms(e.p95),
+            if r50 <= 1.15 && r95 <= 1.15 {
+                "yes"
+            } else {
+                "NO"
+            }
+        );
+    }
+}
+
+/// Unlocking with a passphrase: Argon2id, then the first read of the file.
+fn unlock_cost(encrypted: &Fixture) {
+    let path = encrypted.scratch("unlock.db");
+    let secret = Secret::new("a passphrase for the benchmark");
+    {
+        let mut store = Store::open(&path).expect("a new journal");
+        store
+            .set_key(Some(JournalKey::new(&secret).expect("a key")))
+            .expect("encrypts");
+    }
+    let samples = support::sample(encrypted.scale.reps(5), Duration::from_secs(10), || {
+        JournalKey::unlock(&path, &secret).expect("unlocks")
+    });
+    let s = spread(samples);
+    println!();
+    println!(
+        "Unlock with a passphrase (Argon2id, 64 MiB, 3 passes, then one read): p50 {}, max {} \
+         over {} unlocks",
+        ms(s.p50),
+        ms(s.max),
+        s.n
+    );
 }
 
 /// Every operation again, each call timed on its own, and the table of
 /// percentiles against the targets.
-fn percentiles(fixture: &Fixture, ops: &[Op]) {
+fn percentiles(fixture: &Fixture, ops: &[Op], variant: &str) -> Vec<(String, Spread)> {
     let filter = name_filter();
     let budget = Duration::from_secs(if fixture.scale.full { 6 } else { 1 });
     let mut rows = Vec::new();
@@ -592,11 +689,12 @@ fn percentiles(fixture: &Fixture, ops: &[Op]) {
         rows.push((op, spread(samples)));
     }
     if rows.is_empty() {
-        return;
+        return Vec::new();
     }
     println!();
     println!(
-        "Percentiles from raw timings ({} records; each call timed with Instant):",
+        "Percentiles from raw timings, {variant} journal ({} records; each call timed with \
+         Instant):",
         fixture.journal.records
     );
     println!();
@@ -615,4 +713,5 @@ fn percentiles(fixture: &Fixture, ops: &[Op]) {
             if op.target.met(s) { "yes" } else { "NO" }
         );
     }
+    rows.into_iter().map(|(op, s)| (op.id(), s)).collect()
 }
