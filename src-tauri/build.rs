@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "update_settings",
     "backup_now",
     "restore_backup",
+    "restore_backup_unlocked",
+    "cancel_restore",
     "export_journal",
     "choose_import",
     "confirm_import",
@@ -95,6 +97,11 @@ const COMMANDS: &[&str] = &[
     "review_preview",
     "save_review",
     "create_sample_team",
+    "unlock_journal",
+    "lock_journal",
+    "enable_encryption",
+    "disable_encryption",
+    "change_passphrase",
 ];
 
 fn main() {

@@ -1,5 +1,6 @@
 //! The error shape that crosses IPC: `{ "code", "message" }`, plus the input
-//! `field` at fault for validation errors so a form can point at it.
+//! `field` at fault for validation errors so a form can point at it, and
+//! for a wrong passphrase the seconds before the next attempt is checked.
 
 use serde::Serialize;
 
@@ -11,6 +12,10 @@ pub struct CommandError {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// After a wrong passphrase: the next attempt is not checked before
+    /// this many seconds have passed (the lock screen counts them down).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_seconds: Option<u64>,
 }
 
 impl From<candor_core::Error> for CommandError {
@@ -19,6 +24,7 @@ impl From<candor_core::Error> for CommandError {
             code: err.code(),
             field: err.field(),
             message: err.to_string(),
+            wait_seconds: None,
         }
     }
 }

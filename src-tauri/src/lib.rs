@@ -103,6 +103,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::settings::update_settings,
             commands::data::backup_now,
             commands::data::restore_backup,
+            commands::data::restore_backup_unlocked,
+            commands::data::cancel_restore,
             commands::data::export_journal,
             commands::data::choose_import,
             commands::data::confirm_import,
@@ -112,6 +114,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::review::review_preview,
             commands::review::save_review,
             commands::demo::create_sample_team,
+            commands::encryption::unlock_journal,
+            commands::encryption::lock_journal,
+            commands::encryption::enable_encryption,
+            commands::encryption::disable_encryption,
+            commands::encryption::change_passphrase,
         ])
 }
 
@@ -153,21 +160,25 @@ pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
 }
 
 /// The automatic backup, at most once a day, off the main thread so the
-/// window opens at once. Logs carry counts and reasons, never record text.
-fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
+/// window opens at once: at start for an open journal, and after each
+/// unlock for an encrypted one, whose backup is encrypted with its key.
+/// Logs carry counts and reasons, never record text.
+pub(crate) fn start_daily_backup<R: Runtime>(app: &tauri::AppHandle<R>) {
     let app = app.clone();
     let _ = std::thread::Builder::new()
         .name("candor-backup".into())
         .spawn(move || {
             let state = app.state::<AppState>();
-            if state.open_error().is_some() {
+            // Locked or failed: nothing to back up (yet).
+            let Ok(key) = state.journal_key() else {
                 return;
-            }
+            };
             let keep = state
                 .with_store(|store| candor_core::store::settings::get(store.conn()))
                 .map(|s| s.backups_kept.max(1) as usize)
                 .unwrap_or(candor_core::backup::DEFAULT_KEEP);
-            if let Err(err) = candor_core::backup::auto_backup(state.db_path(), None, today(), keep)
+            if let Err(err) =
+                candor_core::backup::auto_backup(state.db_path(), key.as_ref(), today(), keep)
             {
                 eprintln!("candor: the daily backup failed ({})", err.code());
             }

@@ -2,6 +2,10 @@
 //! then at most once a day per reminder while it runs. A machine without a
 //! notification service must not make the app fail: showing is best effort
 //! and failures are logged without any record text.
+//!
+//! A locked journal notifies nothing (nothing can be read). An encrypted
+//! one, unlocked, notifies a count only, never a name: the desktop keeps
+//! notifications in its history, in the clear, after the journal locks.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -30,20 +34,34 @@ pub struct Notified {
 
 impl Notified {
     /// The notification to show now, if any: overdue reminders not yet
-    /// notified `today`, summarised in one line. Marks them notified.
-    pub fn select(&mut self, due: &[Reminder], today: NaiveDate) -> Option<String> {
+    /// notified `today`, summarised in one line (with `names`, or as a count
+    /// only). Marks them notified.
+    pub fn select(&mut self, due: &[Reminder], today: NaiveDate, names: bool) -> Option<String> {
         let fresh: Vec<Reminder> = due
             .iter()
             .filter(|r| r.level == Level::Overdue && self.on.get(&r.key) != Some(&today))
             .cloned()
             .collect();
-        let text = reminders::summary(&fresh)?;
+        let text = if names {
+            reminders::summary(&fresh)?
+        } else {
+            count_only(fresh.len())?
+        };
         for r in &fresh {
             self.on.insert(r.key.clone(), today);
         }
         // Forget what is no longer due, so it can notify again if it comes back.
         self.on.retain(|key, _| due.iter().any(|r| &r.key == key));
         Some(text)
+    }
+}
+
+/// "2 reminders are overdue in Candor." and nothing more.
+fn count_only(overdue: usize) -> Option<String> {
+    match overdue {
+        0 => None,
+        1 => Some("1 reminder is overdue in Candor.".into()),
+        n => Some(format!("{n} reminders are overdue in Candor.")),
     }
 }
 
@@ -68,14 +86,22 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 fn check<R: Runtime>(app: &AppHandle<R>, notified: &mut Notified) {
     let state = app.state::<AppState>();
     let today = crate::today();
+    // A locked journal answers every read with an error: nothing to show.
     let due = state.with_store(|store| {
         if !settings::get(store.conn())?.notifications_enabled {
             return Ok(None);
         }
-        reminders::due(store.conn(), today).map(Some)
+        Ok(Some((
+            reminders::due(store.conn(), today)?,
+            !store.is_encrypted(),
+        )))
     });
-    let Ok(Some(due)) = due else { return };
-    if let Some(body) = notified.select(&due.reminders, today) {
+    let Ok(Some((due, names))) = due else { return };
+    if let Some(body) = notified.select(&due.reminders, today, names) {
+        // Locked while the reminders were read: show nothing.
+        if state.status() == crate::state::JournalStatus::Locked {
+            return;
+        }
         if let Err(err) = app
             .notification()
             .builder()
@@ -119,19 +145,28 @@ mod tests {
         let day2 = day1.succ_opt().unwrap();
         let mut notified = Notified::default();
         let due = vec![reminder("Ana", Level::Overdue), reminder("Bo", Level::Due)];
-        let text = notified.select(&due, day1).expect("Ana is overdue");
+        let text = notified.select(&due, day1, true).expect("Ana is overdue");
         assert!(
             text.contains("Ana") && !text.contains("Bo"),
             "only overdue ones: {text}"
         );
-        assert_eq!(notified.select(&due, day1), None, "not twice the same day");
-        assert!(notified.select(&due, day2).is_some(), "again the next day");
+        assert_eq!(
+            notified.select(&due, day1, true),
+            None,
+            "not twice the same day"
+        );
+        assert!(
+            notified.select(&due, day2, true).is_some(),
+            "again the next day"
+        );
 
         let more = vec![
             reminder("Ana", Level::Overdue),
             reminder("Cy", Level::Overdue),
         ];
-        let text = notified.select(&more, day2).expect("Cy became overdue");
+        let text = notified
+            .select(&more, day2, true)
+            .expect("Cy became overdue");
         assert!(
             text.contains("Cy") && !text.contains("Ana"),
             "only what is new today: {text}"
@@ -142,7 +177,28 @@ mod tests {
     fn nothing_overdue_means_no_notification() {
         let mut notified = Notified::default();
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        assert_eq!(notified.select(&[reminder("Ana", Level::Due)], today), None);
-        assert_eq!(notified.select(&[], today), None);
+        assert_eq!(
+            notified.select(&[reminder("Ana", Level::Due)], today, true),
+            None
+        );
+        assert_eq!(notified.select(&[], today, false), None);
+    }
+
+    #[test]
+    fn an_encrypted_journal_notifies_a_count_never_a_name() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut notified = Notified::default();
+        let due = vec![
+            reminder("Ana Lima", Level::Overdue),
+            reminder("Bo Chen", Level::Overdue),
+        ];
+        let text = notified.select(&due, today, false).expect("two overdue");
+        assert_eq!(text, "2 reminders are overdue in Candor.");
+        assert!(!text.contains("Ana") && !text.contains("Bo"), "{text}");
+        let mut notified = Notified::default();
+        assert_eq!(
+            notified.select(&due[..1], today, false).as_deref(),
+            Some("1 reminder is overdue in Candor.")
+        );
     }
 }

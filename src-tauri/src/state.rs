@@ -1,64 +1,117 @@
-//! The app's state: the one open journal, behind a mutex (one writer, one
-//! connection), or the reason it could not be opened.
+//! The app's state: the one journal, behind a mutex (one writer, one
+//! connection), which is open, locked (encrypted, waiting for its
+//! passphrase), or could not be opened, and the reason why.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
+use candor_core::encryption::{unlock_delay, JournalKey, Secret};
 use candor_core::lock::JournalLock;
 use candor_core::store::{Checkpointer, CHECKPOINT_EVERY};
-use candor_core::Store;
+use candor_core::{Error, Store};
 
 use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
     db_path: PathBuf,
-    /// Held for the app's life: one window per journal, and no command-line
-    /// writer behind its back.
+    /// Held for the app's life, locked or not: one window per journal, and
+    /// no command-line writer behind its back.
     _instance_lock: Option<JournalLock>,
-    journal: Result<Mutex<Store>, CommandError>,
-    /// Checkpoints the journal's WAL off the saving path, for the app's
-    /// life. `None` if it could not start: the writer then checkpoints on
-    /// its own, as SQLite does by default.
-    _checkpointer: Option<Checkpointer>,
+    journal: Mutex<Journal>,
+    /// Passphrase checks, one at a time, and the wrong ones in a row.
+    attempts: Mutex<Attempts>,
     /// A file chosen for import, checked by a dry run, awaiting confirmation.
     pending_import: Mutex<Option<Vec<u8>>>,
+    /// A backup chosen for restore that the journal's key does not open,
+    /// awaiting its own passphrase.
+    pending_restore: Mutex<Option<PathBuf>>,
+}
+
+/// The journal slot.
+enum Journal {
+    Open(OpenJournal),
+    /// Encrypted and not unlocked (at start, or after a lock): no store, no
+    /// key in memory.
+    Locked,
+    /// Could not be opened; the window shows why.
+    Failed(CommandError),
+}
+
+struct OpenJournal {
+    /// Checkpoints the journal's WAL off the saving path while it is open.
+    /// `None` if it could not start (or for a journal in memory): the writer
+    /// then checkpoints on its own, as SQLite does by default. Declared
+    /// first, so it stops before the store closes.
+    checkpointer: Option<Checkpointer>,
+    store: Store,
+}
+
+impl OpenJournal {
+    fn new(store: Store) -> Self {
+        let checkpointer = store.checkpoint_in_background(CHECKPOINT_EVERY).ok();
+        OpenJournal {
+            checkpointer,
+            store,
+        }
+    }
+}
+
+/// Wrong passphrases in a row, and when the next attempt may be checked.
+#[derive(Debug, Default)]
+struct Attempts {
+    failures: u32,
+    not_before: Option<Instant>,
+}
+
+/// Where the journal stands, for the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JournalStatus {
+    Open { encrypted: bool },
+    Locked,
+    Failed,
+}
+
+fn guard<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock cannot leave SQLite half-written (every
+    // write is a transaction), so a poisoned lock is still usable.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl AppState {
-    /// Opens the journal at `db_path`. A failure is kept, not raised: the
-    /// window still opens and shows the reason, rather than vanishing.
+    /// Opens the journal at `db_path`; an encrypted one starts locked. A
+    /// failure is kept, not raised: the window still opens and shows the
+    /// reason, rather than vanishing.
     pub fn open(db_path: PathBuf) -> Self {
         let lock = JournalLock::for_window(&db_path).map_err(CommandError::from);
         let journal = match &lock {
-            Ok(_) => Store::open(&db_path)
-                .map(Mutex::new)
-                .map_err(CommandError::from),
-            Err(err) => Err(err.clone()),
+            Ok(_) => match Store::open(&db_path) {
+                Ok(store) => Journal::Open(OpenJournal::new(store)),
+                Err(Error::Locked { .. }) => Journal::Locked,
+                Err(err) => Journal::Failed(err.into()),
+            },
+            Err(err) => Journal::Failed(err.clone()),
         };
-        let checkpointer = journal.as_ref().ok().and_then(|store| {
-            store
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .checkpoint_in_background(CHECKPOINT_EVERY)
-                .ok()
-        });
-        AppState {
-            _instance_lock: lock.ok(),
-            db_path,
-            journal,
-            _checkpointer: checkpointer,
-            pending_import: Mutex::new(None),
-        }
+        AppState::with_journal(db_path, lock.ok(), journal)
     }
 
-    /// Wraps an already open store (tests).
+    /// Wraps an already open store (tests), without a checkpointer.
     pub fn from_store(store: Store, db_path: PathBuf) -> Self {
+        let journal = Journal::Open(OpenJournal {
+            checkpointer: None,
+            store,
+        });
+        AppState::with_journal(db_path, None, journal)
+    }
+
+    fn with_journal(db_path: PathBuf, lock: Option<JournalLock>, journal: Journal) -> Self {
         AppState {
-            _instance_lock: None,
+            _instance_lock: lock,
             db_path,
-            journal: Ok(Mutex::new(store)),
-            _checkpointer: None,
+            journal: Mutex::new(journal),
+            attempts: Mutex::new(Attempts::default()),
             pending_import: Mutex::new(None),
+            pending_restore: Mutex::new(None),
         }
     }
 
@@ -67,35 +120,211 @@ impl AppState {
     }
 
     pub fn set_pending_import(&self, bytes: Option<Vec<u8>>) {
-        *self
-            .pending_import
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = bytes;
+        *guard(&self.pending_import) = bytes;
     }
 
     pub fn take_pending_import(&self) -> Option<Vec<u8>> {
-        self.pending_import
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
+        guard(&self.pending_import).take()
+    }
+
+    pub fn set_pending_restore(&self, path: Option<PathBuf>) {
+        *guard(&self.pending_restore) = path;
+    }
+
+    pub fn pending_restore(&self) -> Option<PathBuf> {
+        guard(&self.pending_restore).clone()
+    }
+
+    pub fn status(&self) -> JournalStatus {
+        match &*guard(&self.journal) {
+            Journal::Open(open) => JournalStatus::Open {
+                encrypted: open.store.is_encrypted(),
+            },
+            Journal::Locked => JournalStatus::Locked,
+            Journal::Failed(_) => JournalStatus::Failed,
+        }
     }
 
     /// Why the journal could not be opened, if it could not.
-    pub fn open_error(&self) -> Option<&CommandError> {
-        self.journal.as_ref().err()
+    pub fn open_error(&self) -> Option<CommandError> {
+        match &*guard(&self.journal) {
+            Journal::Failed(err) => Some(err.clone()),
+            _ => None,
+        }
+    }
+
+    /// What every command that needs the journal answers while it is locked.
+    fn locked_error(&self) -> CommandError {
+        Error::Locked {
+            path: self.db_path.clone(),
+        }
+        .into()
     }
 
     /// Runs `f` with the store locked; core errors become [`CommandError`]s.
+    /// A locked journal answers `locked`, a failed one its reason.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&Store) -> candor_core::Result<T>,
     ) -> CommandResult<T> {
-        let journal = self.journal.as_ref().map_err(Clone::clone)?;
-        // A panic while holding the lock cannot leave SQLite half-written
-        // (every write is a transaction), so a poisoned lock is still usable.
-        let store = journal.lock().unwrap_or_else(PoisonError::into_inner);
-        f(&store).map_err(CommandError::from)
+        match &*guard(&self.journal) {
+            Journal::Open(open) => f(&open.store).map_err(CommandError::from),
+            Journal::Locked => Err(self.locked_error()),
+            Journal::Failed(err) => Err(err.clone()),
+        }
     }
+
+    /// Refuses (`locked`, or the reason it failed) unless the journal is
+    /// open: checked before a file dialog, so nobody picks a file for a
+    /// command that cannot run.
+    pub fn require_open(&self) -> CommandResult<()> {
+        self.with_store(|_| Ok(()))
+    }
+
+    /// A copy of the open journal's key (`None`: it is plain), for work
+    /// done off the journal's connection (the daily backup).
+    pub fn journal_key(&self) -> CommandResult<Option<JournalKey>> {
+        self.with_store(|store| Ok(store.key().cloned()))
+    }
+
+    /// Checks `secret` against the encrypted file at `path` (the journal,
+    /// or a backup of it), at most one check at a time. After a wrong one
+    /// the next is not checked before [`unlock_delay`] has passed (an early
+    /// attempt waits), so guessing at the window is slow; the refusal says
+    /// how long. Only reads the file.
+    fn check_secret(&self, path: &Path, secret: &Secret) -> CommandResult<JournalKey> {
+        let mut attempts = guard(&self.attempts);
+        if let Some(wait) = attempts
+            .not_before
+            .and_then(|at| at.checked_duration_since(Instant::now()))
+        {
+            std::thread::sleep(wait);
+        }
+        match JournalKey::unlock(path, secret) {
+            Ok(key) => {
+                *attempts = Attempts::default();
+                Ok(key)
+            }
+            Err(Error::WrongPassphrase) => {
+                attempts.failures = attempts.failures.saturating_add(1);
+                let wait = unlock_delay(attempts.failures);
+                attempts.not_before = Some(Instant::now() + wait);
+                Err(wrong_passphrase(wait))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Unlocks the locked journal with its passphrase or recovery key. An
+    /// open journal is left as it is.
+    pub fn unlock(&self, secret: &Secret) -> CommandResult<()> {
+        if self.status() != JournalStatus::Locked {
+            return self.with_store(|_| Ok(()));
+        }
+        // The key is derived without holding the journal (half a second).
+        let key = self.check_secret(&self.db_path, secret)?;
+        let mut journal = guard(&self.journal);
+        if matches!(*journal, Journal::Locked) {
+            let store = Store::open_with_key(&self.db_path, Some(&key))?;
+            *journal = Journal::Open(OpenJournal::new(store));
+        }
+        Ok(())
+    }
+
+    /// Locks an encrypted journal: the store, its key (wiped as it drops)
+    /// and the checkpointer go. A plain journal cannot be locked.
+    pub fn lock(&self) -> CommandResult<()> {
+        let mut journal = guard(&self.journal);
+        match &*journal {
+            Journal::Open(open) if open.store.is_encrypted() => {
+                *journal = Journal::Locked;
+                drop(journal);
+                self.set_pending_import(None);
+                self.set_pending_restore(None);
+                Ok(())
+            }
+            Journal::Open(_) => Err(CommandError::invalid_choice(
+                "this journal has no passphrase, so it cannot be locked: turn encryption on first",
+            )),
+            Journal::Locked => Ok(()),
+            Journal::Failed(err) => Err(err.clone()),
+        }
+    }
+
+    /// The key `secret` gives for the open, encrypted journal: it must be
+    /// the journal's own passphrase or recovery key. Rate-limited as unlock
+    /// is.
+    pub fn confirm_passphrase(&self, secret: &Secret, field: &'static str) -> CommandResult<()> {
+        if !self.with_store(|store| Ok(store.is_encrypted()))? {
+            return Err(not_encrypted(&self.db_path));
+        }
+        let key = self
+            .check_secret(&self.db_path, secret)
+            .map_err(|err| CommandError {
+                field: (err.code == "wrong_passphrase").then_some(field),
+                ..err
+            })?;
+        let same = self.with_store(|store| Ok(store.key() == Some(&key)))?;
+        if same {
+            Ok(())
+        } else {
+            Err(CommandError {
+                field: Some(field),
+                ..wrong_passphrase(Duration::ZERO)
+            })
+        }
+    }
+
+    /// The key `secret` gives for the encrypted backup at `path`, made under
+    /// another passphrase than the journal's. Rate-limited as unlock is.
+    pub fn backup_key(&self, path: &Path, secret: &Secret) -> CommandResult<JournalKey> {
+        self.require_open()?;
+        self.check_secret(path, secret).map_err(|err| CommandError {
+            field: (err.code == "wrong_passphrase").then_some("passphrase"),
+            message: if err.code == "wrong_passphrase" {
+                "that passphrase or recovery key does not open this backup".into()
+            } else {
+                err.message
+            },
+            ..err
+        })
+    }
+
+    /// Re-encrypts the open journal under `key`, or decrypts it (`None`),
+    /// crash-safely (core's `Store::set_key`). The checkpointer is stopped
+    /// first, as its connection would keep the old file's log open, and
+    /// started again after, on whichever file is then open.
+    pub fn convert(&self, key: Option<JournalKey>) -> CommandResult<()> {
+        let mut journal = guard(&self.journal);
+        let open = match &mut *journal {
+            Journal::Open(open) => open,
+            Journal::Locked => return Err(self.locked_error()),
+            Journal::Failed(err) => return Err(err.clone()),
+        };
+        let had_checkpointer = open.checkpointer.take().is_some();
+        let result = open.store.set_key(key);
+        if had_checkpointer {
+            open.checkpointer = open.store.checkpoint_in_background(CHECKPOINT_EVERY).ok();
+        }
+        result.map_err(CommandError::from)
+    }
+}
+
+/// A wrong passphrase or recovery key, with the wait before the next try.
+fn wrong_passphrase(wait: Duration) -> CommandError {
+    let seconds = wait.as_secs();
+    let mut err = CommandError::from(Error::WrongPassphrase);
+    if seconds > 0 {
+        err.wait_seconds = Some(seconds);
+    }
+    err
+}
+
+fn not_encrypted(path: &Path) -> CommandError {
+    Error::NotEncrypted {
+        path: path.to_owned(),
+    }
+    .into()
 }
 
 #[cfg(test)]
@@ -139,7 +368,11 @@ mod tests {
     fn the_app_checkpoints_its_journal_in_the_background() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(dir.path().join("candor.db"));
-        assert!(state._checkpointer.is_some(), "the checkpointer runs");
+        let running = |state: &AppState| match &*guard(&state.journal) {
+            Journal::Open(open) => open.checkpointer.is_some(),
+            _ => false,
+        };
+        assert!(running(&state), "the checkpointer runs");
         let pages: i64 = state
             .with_store(|store| {
                 Ok(store
@@ -152,5 +385,39 @@ mod tests {
             candor_core::store::BACKSTOP_PAGES,
             "saves no longer pay for checkpoints"
         );
+
+        state
+            .convert(Some(JournalKey::from_bytes([7; 32], [9; 16])))
+            .expect("the journal is encrypted");
+        assert!(running(&state), "a new checkpointer runs on the new file");
+        assert_eq!(state.status(), JournalStatus::Open { encrypted: true });
+        state.lock().unwrap();
+        assert_eq!(state.status(), JournalStatus::Locked);
+        let err = state.with_store(|_| Ok(())).unwrap_err();
+        assert_eq!(err.code, "locked", "locked, not failed: {err:?}");
+        assert!(
+            err.message.contains("unlock it with its passphrase"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_plain_journal_cannot_be_locked_and_an_encrypted_one_starts_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("candor.db");
+        let state = AppState::open(path.clone());
+        let err = state.lock().unwrap_err();
+        assert!(err.message.contains("turn encryption on first"), "{err:?}");
+        assert_eq!(state.status(), JournalStatus::Open { encrypted: false });
+        state
+            .convert(Some(JournalKey::from_bytes([1; 32], [2; 16])))
+            .unwrap();
+        drop(state);
+
+        let state = AppState::open(path);
+        assert_eq!(state.status(), JournalStatus::Locked, "asks for the key");
+        assert!(state.open_error().is_none(), "locked is not a failure");
+        assert_eq!(state.journal_key().unwrap_err().code, "locked");
     }
 }

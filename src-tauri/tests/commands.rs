@@ -1,62 +1,14 @@
 //! Commands through Tauri's mock runtime: what the UI receives for a success
 //! and for a refusal, serialized exactly as it crosses IPC.
 
-use candor_app::{configure, context, AppState};
-use candor_core::Store;
+mod harness;
+
+use candor_app::AppState;
+use harness::{harness, harness_with};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
-
-/// The origin the app's own pages are served from on this platform.
-const APP_ORIGIN: &str = if cfg!(windows) {
-    "http://tauri.localhost"
-} else {
-    "tauri://localhost"
-};
-
-struct Harness {
-    _app: tauri::App<MockRuntime>,
-    window: tauri::WebviewWindow<MockRuntime>,
-}
-
-/// The app on the mock runtime with the real configuration and capability
-/// files, so a command the capabilities do not grant fails here too.
-fn harness_with(state: AppState) -> Harness {
-    let app = configure(mock_builder(), state)
-        .build(context())
-        .expect("the app builds on the mock runtime");
-    // Windows from tauri.conf.json appear when the event loop runs; this
-    // one carries the same label, so the same capability applies to it.
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a mock main window");
-    Harness { _app: app, window }
-}
-
-fn harness() -> Harness {
-    let store = Store::open_in_memory().expect("an in-memory journal");
-    harness_with(AppState::from_store(store, "memory.db".into()))
-}
-
-impl Harness {
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: APP_ORIGIN.parse().unwrap(),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().expect("JSON response"))
-    }
-}
 
 #[test]
 fn create_person_returns_the_stored_person_as_json() {

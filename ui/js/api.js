@@ -38,6 +38,9 @@
  * @property {string} db_path
  * @property {number|null} schema_version
  * @property {{code: string, message: string}|null} journal_error
+ * @property {'open'|'locked'|'failed'} journal_state
+ * @property {boolean} encrypted             the file is encrypted (a locked one always is)
+ * @property {number|null} auto_lock_seconds idle time before the window locks; null: never
  */
 
 /** An error from a command, with the message written for a person. */
@@ -50,6 +53,8 @@ export class ApiError extends Error {
     this.code = payload.code || 'internal';
     /** @type {string|undefined} the input field at fault */
     this.field = payload.field;
+    /** @type {number|undefined} after a wrong passphrase: seconds before the next try is checked */
+    this.waitSeconds = /** @type {any} */ (payload).wait_seconds;
   }
 }
 
@@ -672,6 +677,9 @@ export const recordKinds = () => call('record_kinds');
  * @property {number} quiet_conflict_days
  * @property {number} upcoming_days
  * @property {boolean} notifications_enabled
+ * @property {number} backups_kept
+ * @property {0|5|15|30|60} auto_lock_minutes   idle minutes before an encrypted journal locks; 0: never
+ * @property {boolean} encryption_offered       the first-run passphrase question was answered
  */
 
 /** @returns {Promise<DueList>} */
@@ -702,11 +710,33 @@ export const updateSettings = (input) => call('update_settings', { input });
 /** @returns {Promise<{path: string, schema_version: number, counts: Record<string, number>}|null>} */
 export const backupNow = () => call('backup_now');
 
-/** @returns {Promise<Object|null>} */
-export const restoreBackup = () => call('restore_backup');
+/**
+ * Restores one of the automatic backups by its file name (as listBackups
+ * lists it), or one picked in a dialog (no name). Fails with code
+ * `backup_locked` when the backup has a passphrase of its own: then call
+ * restoreBackupUnlocked (or cancelRestore).
+ * @param {string|null} [file]
+ * @returns {Promise<Object|null>}
+ */
+export const restoreBackup = (file = null) => call('restore_backup', { file });
 
-/** @param {'json'|'markdown'} format @returns {Promise<{path: string}|null>} */
-export const exportJournal = (format) => call('export_journal', { format });
+/** The backup restoreBackup kept, opened with its own passphrase or recovery key. @param {string} passphrase */
+export const restoreBackupUnlocked = (passphrase) => call('restore_backup_unlocked', { passphrase });
+
+/** @returns {Promise<void>} */
+export const cancelRestore = () => call('cancel_restore');
+
+/**
+ * A passphrase typed twice, to encrypt an exported file with (the age format).
+ * @typedef {{passphrase: string, confirm: string}} ExportPassphrase
+ */
+
+/**
+ * @param {'json'|'markdown'} format
+ * @param {ExportPassphrase|null} [encrypt]  encrypted: one .json.age, or the Markdown as one .tar.age
+ * @returns {Promise<{path: string}|null>}
+ */
+export const exportJournal = (format, encrypt = null) => call('export_journal', { format, encrypt });
 
 /**
  * Picks a file and dry-runs it: what importing would add and update.
@@ -731,9 +761,40 @@ export const reviewPreview = (personId, from, to) => call('review_preview', { pe
 
 /**
  * @param {string} personId @param {string} from @param {string} to @param {'md'|'html'} format
+ * @param {ExportPassphrase|null} [encrypt]
  * @returns {Promise<string|null>} the saved path
  */
-export const saveReview = (personId, from, to, format) => call('save_review', { person_id: personId, from, to, format });
+export const saveReview = (personId, from, to, format, encrypt = null) =>
+  call('save_review', { person_id: personId, from, to, format, encrypt });
 
 /** Fills an empty journal with a made-up sample team. */
 export const createSampleTeam = () => call('create_sample_team');
+
+// ---------- The encrypted journal ----------
+
+/**
+ * Unlocks the journal with its passphrase or recovery key. A wrong one
+ * fails with code `wrong_passphrase` (and `waitSeconds` before the next).
+ * @param {string} secret
+ */
+export const unlockJournal = (secret) => call('unlock_journal', { secret });
+
+/** Locks the journal: its key leaves memory until unlocked. */
+export const lockJournal = () => call('lock_journal');
+
+/**
+ * Encrypts the journal under a new passphrase, typed twice.
+ * @param {string} passphrase @param {string} confirm
+ * @returns {Promise<{recovery_key: string}>} to show once
+ */
+export const enableEncryption = (passphrase, confirm) => call('enable_encryption', { passphrase, confirm });
+
+/** Decrypts the journal back to a plain file. @param {string} passphrase */
+export const disableEncryption = (passphrase) => call('disable_encryption', { passphrase });
+
+/**
+ * @param {string} current @param {string} passphrase @param {string} confirm
+ * @returns {Promise<{recovery_key: string}>} the new recovery key, to show once
+ */
+export const changePassphrase = (current, passphrase, confirm) =>
+  call('change_passphrase', { current, passphrase, confirm });

@@ -29,6 +29,10 @@ pub const DEFAULT_NOTIFICATIONS_ENABLED: bool = true;
 /// Daily backups kept beside the journal.
 pub const DEFAULT_BACKUPS_KEPT: i64 = 14;
 pub const BACKUPS_KEPT_RANGE: RangeInclusive<i64> = 1..=365;
+/// An unlocked encrypted journal locks itself after this many idle minutes.
+pub const DEFAULT_AUTO_LOCK_MINUTES: i64 = 15;
+/// The idle times offered for auto-lock, in minutes; 0 is never.
+pub const AUTO_LOCK_CHOICES: [i64; 5] = [0, 5, 15, 30, 60];
 
 const OVERDUE_FACTOR: &str = "overdue_factor";
 const STALE_FEEDBACK_DAYS: &str = "stale_feedback_days";
@@ -36,6 +40,8 @@ const QUIET_CONFLICT_DAYS: &str = "quiet_conflict_days";
 const UPCOMING_DAYS: &str = "upcoming_days";
 const NOTIFICATIONS_ENABLED: &str = "notifications_enabled";
 const BACKUPS_KEPT: &str = "backups_kept";
+const AUTO_LOCK_MINUTES: &str = "auto_lock_minutes";
+const ENCRYPTION_OFFERED: &str = "encryption_offered";
 
 /// Every setting, with its default when the user has not chosen.
 ///
@@ -61,6 +67,13 @@ pub struct Settings {
     pub notifications_enabled: bool,
     /// How many daily backups to keep.
     pub backups_kept: i64,
+    /// Minutes without a key press or click after which the app locks an
+    /// encrypted journal (read by the shell and the UI); 0 is never. One
+    /// of [`AUTO_LOCK_CHOICES`].
+    pub auto_lock_minutes: i64,
+    /// Whether the app has asked once to protect this journal with a
+    /// passphrase (answered either way): it never asks again.
+    pub encryption_offered: bool,
 }
 
 impl Default for Settings {
@@ -72,6 +85,8 @@ impl Default for Settings {
             upcoming_days: DEFAULT_UPCOMING_DAYS,
             notifications_enabled: DEFAULT_NOTIFICATIONS_ENABLED,
             backups_kept: DEFAULT_BACKUPS_KEPT,
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            encryption_offered: false,
         }
     }
 }
@@ -99,6 +114,8 @@ pub struct SettingsInput {
     pub upcoming_days: Option<i64>,
     pub notifications_enabled: Option<bool>,
     pub backups_kept: Option<i64>,
+    pub auto_lock_minutes: Option<i64>,
+    pub encryption_offered: Option<bool>,
 }
 
 fn check_overdue_factor(value: f64) -> Result<f64> {
@@ -183,6 +200,17 @@ fn check_backups_kept(value: i64) -> Result<i64> {
     })
 }
 
+fn check_auto_lock_minutes(value: i64) -> Result<i64> {
+    if AUTO_LOCK_CHOICES.contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid(
+            AUTO_LOCK_MINUTES,
+            format!("lock after 5, 15, 30 or 60 idle minutes, or never (got {value} minutes)"),
+        ))
+    }
+}
+
 pub fn get(conn: &Connection) -> Result<Settings> {
     let mut settings = Settings::default();
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
@@ -235,6 +263,20 @@ pub fn get(conn: &Connection) -> Result<Settings> {
                     settings.backups_kept = v;
                 }
             }
+            AUTO_LOCK_MINUTES => {
+                if let Some(v) = value
+                    .parse()
+                    .ok()
+                    .and_then(|v| check_auto_lock_minutes(v).ok())
+                {
+                    settings.auto_lock_minutes = v;
+                }
+            }
+            ENCRYPTION_OFFERED => {
+                if let Ok(v) = value.parse() {
+                    settings.encryption_offered = v;
+                }
+            }
             // A key written by a newer Candor, or by hand: not ours to judge.
             _ => {}
         }
@@ -269,6 +311,12 @@ pub fn update(conn: &Connection, input: &SettingsInput) -> Result<Settings> {
     }
     if let Some(v) = input.backups_kept {
         changes.push((BACKUPS_KEPT, check_backups_kept(v)?.to_string()));
+    }
+    if let Some(v) = input.auto_lock_minutes {
+        changes.push((AUTO_LOCK_MINUTES, check_auto_lock_minutes(v)?.to_string()));
+    }
+    if let Some(v) = input.encryption_offered {
+        changes.push((ENCRYPTION_OFFERED, v.to_string()));
     }
     atomic(conn, |conn| {
         let now = now_timestamp();
@@ -430,6 +478,54 @@ mod tests {
             Settings::default(),
             "a refused update writes nothing"
         );
+    }
+
+    #[test]
+    fn auto_lock_takes_one_of_the_offered_idle_times_and_the_offer_is_remembered() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        assert_eq!(
+            get(conn).unwrap().auto_lock_minutes,
+            15,
+            "15 minutes by default"
+        );
+        assert!(!get(conn).unwrap().encryption_offered, "not asked yet");
+        for minutes in AUTO_LOCK_CHOICES {
+            let set = update(
+                conn,
+                &SettingsInput {
+                    auto_lock_minutes: Some(minutes),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(set.auto_lock_minutes, minutes);
+        }
+        let err = update(
+            conn,
+            &SettingsInput {
+                auto_lock_minutes: Some(7),
+                encryption_offered: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), Some("auto_lock_minutes"));
+        assert!(err.to_string().contains("or never"), "{err}");
+        assert!(
+            !get(conn).unwrap().encryption_offered,
+            "nothing was written"
+        );
+        let offered = update(
+            conn,
+            &SettingsInput {
+                encryption_offered: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(offered.encryption_offered);
+        assert_eq!(offered.auto_lock_minutes, 60, "the last valid choice stays");
     }
 
     #[test]

@@ -5,12 +5,13 @@
 use std::path::PathBuf;
 
 use candor_core::backup::{self, BackupReport, RestoreReport};
+use candor_core::encryption::Secret;
 use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::transfer::{self, ExportFormat, ImportReport, MarkdownReport};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::chosen;
+use super::{chosen, ExportPassphrase};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 use crate::today;
@@ -21,6 +22,7 @@ pub async fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<BackupReport>> {
+    state.require_open()?;
     let picked = app
         .dialog()
         .file()
@@ -42,28 +44,107 @@ pub async fn backup_now<R: Runtime>(
         .map(Some)
 }
 
-/// Replaces the journal with a backup the user picks, after checking the
-/// backup and saving the current journal beside it. `None` if they cancel.
+/// Replaces the journal with a backup, after checking the backup and
+/// saving the current journal beside it: one of the automatic backups by
+/// its `file` name (as [`list_backups`] lists them), or one the user picks
+/// in a native dialog. `None` if they cancel.
+///
+/// A backup the journal's key does not open (made before the passphrase
+/// was changed, or encrypted while the journal is not) is refused with
+/// `backup_locked` and kept: [`restore_backup_unlocked`] restores it with
+/// its own passphrase.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    file: Option<String>,
 ) -> CommandResult<Option<RestoreReport>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Restore from a backup")
-        .add_filter("Candor journal", &["db"])
-        .blocking_pick_file();
-    let Some(path) = chosen(picked)? else {
-        return Ok(None);
+    state.set_pending_restore(None);
+    let path = match file {
+        Some(name) => automatic_backup(state.db_path(), &name)?,
+        None => {
+            state.require_open()?;
+            let picked = app
+                .dialog()
+                .file()
+                .set_title("Restore from a backup")
+                .add_filter("Candor journal", &["db"])
+                .blocking_pick_file();
+            let Some(path) = chosen(picked)? else {
+                return Ok(None);
+            };
+            path
+        }
     };
     let db_path = state.db_path().to_owned();
     // Hold the journal while its contents are replaced, so no command
     // writes in between.
-    state
-        .with_store(|store| backup::restore_from(&db_path, store.key(), &path, None, today()))
-        .map(Some)
+    let restored = state.with_store(|store| {
+        Ok(backup::restore_from(
+            &db_path,
+            store.key(),
+            &path,
+            None,
+            today(),
+        ))
+    })?;
+    match restored {
+        Ok(report) => Ok(Some(report)),
+        Err(candor_core::Error::WrongPassphrase | candor_core::Error::Locked { .. }) => {
+            state.set_pending_restore(Some(path));
+            Err(CommandError {
+                code: "backup_locked",
+                message: "this backup was made under another passphrase: type the passphrase \
+                          or recovery key it was made with"
+                    .into(),
+                field: None,
+                wait_seconds: None,
+            })
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Restores the backup [`restore_backup`] kept, opened with its own
+/// passphrase or recovery key. The restored journal keeps the journal's
+/// encryption (its current passphrase), whatever the backup's.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_backup_unlocked(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<RestoreReport> {
+    let secret = Secret::new(passphrase);
+    let path = state
+        .pending_restore()
+        .ok_or_else(|| CommandError::invalid_choice("choose a backup to restore first"))?;
+    let backup_key = state.backup_key(&path, &secret)?;
+    let db_path = state.db_path().to_owned();
+    let report = state.with_store(|store| {
+        backup::restore_from(&db_path, store.key(), &path, Some(&backup_key), today())
+    })?;
+    state.set_pending_restore(None);
+    Ok(report)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_restore(state: State<'_, AppState>) {
+    state.set_pending_restore(None);
+}
+
+/// The automatic backup named `name` in the journal's backups folder. Only
+/// a bare file name of a backup that is there: never a path elsewhere.
+fn automatic_backup(db_path: &std::path::Path, name: &str) -> CommandResult<PathBuf> {
+    let bare = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && name.ends_with(".db");
+    let path = backup::backups_dir(db_path).join(name);
+    if !bare || !path.is_file() {
+        return Err(CommandError::invalid_choice(format!(
+            "there is no backup called {name:?} in the backups folder"
+        )));
+    }
+    Ok(path)
 }
 
 /// What an export wrote.
@@ -74,21 +155,31 @@ pub struct ExportReport {
 }
 
 /// Exports everything as one JSON file, or as a folder of Markdown files
-/// (one per person). `None` if the user cancels.
+/// (one per person). With `encrypt`, the file is sealed with that
+/// passphrase in the age format: `.json.age`, and the Markdown export
+/// becomes one `.tar.age` archive. `None` if the user cancels.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn export_journal<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: String,
+    encrypt: Option<ExportPassphrase>,
 ) -> CommandResult<Option<ExportReport>> {
-    match format.parse::<ExportFormat>()? {
-        ExportFormat::Json => {
+    let format = format.parse::<ExportFormat>()?;
+    let passphrase = ExportPassphrase::checked(encrypt)?;
+    state.require_open()?;
+    match (format, passphrase) {
+        (ExportFormat::Json, passphrase) => {
+            let (name, filter) = match passphrase {
+                Some(_) => (format!("candor-export-{}.json.age", today()), "age"),
+                None => (format!("candor-export-{}.json", today()), "json"),
+            };
             let picked = app
                 .dialog()
                 .file()
                 .set_title("Export your journal")
-                .set_file_name(format!("candor-export-{}.json", today()))
-                .add_filter("Candor export", &["json"])
+                .set_file_name(name)
+                .add_filter("Candor export", &[filter])
                 .blocking_save_file();
             let Some(path) = chosen(picked)? else {
                 return Ok(None);
@@ -96,14 +187,34 @@ pub async fn export_journal<R: Runtime>(
             let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
             state.with_store(|store| {
                 let json = transfer::export_json(store.conn(), &crate::now())?;
-                files::write_atomic(&out, json.as_bytes())?;
+                files::write_export(&out, json.as_bytes(), passphrase.as_ref())?;
                 Ok(Some(ExportReport {
                     path,
                     markdown: None,
                 }))
             })
         }
-        ExportFormat::Markdown => {
+        (ExportFormat::Markdown, Some(passphrase)) => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_title("Export your journal as encrypted Markdown")
+                .set_file_name(format!("candor-{}.tar.age", today()))
+                .add_filter("Encrypted archive", &["age"])
+                .blocking_save_file();
+            let Some(path) = chosen(picked)? else {
+                return Ok(None);
+            };
+            let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
+            state.with_store(|store| {
+                let report = transfer::export_markdown_sealed(store.conn(), &out, &passphrase)?;
+                Ok(Some(ExportReport {
+                    path,
+                    markdown: Some(report),
+                }))
+            })
+        }
+        (ExportFormat::Markdown, None) => {
             let picked = app
                 .dialog()
                 .file()
@@ -132,6 +243,7 @@ pub async fn choose_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<ImportReport>> {
+    state.require_open()?;
     let picked = app
         .dialog()
         .file()

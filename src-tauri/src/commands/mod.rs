@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use candor_core::encryption::Secret;
+
 use crate::error::{CommandError, CommandResult};
 
 pub mod action_items;
@@ -12,6 +14,7 @@ pub mod app;
 pub mod conflicts;
 pub mod data;
 pub mod demo;
+pub mod encryption;
 pub mod feedback;
 pub mod goals;
 pub mod history;
@@ -35,5 +38,31 @@ pub(crate) fn chosen(
         Some(path) => path.into_path().map(Some).map_err(|_| {
             CommandError::invalid_choice("that location is not a file on this computer")
         }),
+    }
+}
+
+/// "Encrypt this file with a passphrase", from an export dialog: the
+/// passphrase typed twice. Files written with one are sealed in the age
+/// format (core's `encryption::seal`).
+#[derive(serde::Deserialize)]
+pub struct ExportPassphrase {
+    passphrase: String,
+    confirm: String,
+}
+
+impl ExportPassphrase {
+    /// The passphrase to seal with, checked (the same twice, strong enough)
+    /// before any file dialog opens; `None` writes plain text.
+    pub(crate) fn checked(encrypt: Option<ExportPassphrase>) -> CommandResult<Option<Secret>> {
+        encrypt
+            .map(|e| {
+                encryption::new_passphrase(
+                    e.passphrase,
+                    e.confirm,
+                    "export_passphrase",
+                    "export_confirm",
+                )
+            })
+            .transpose()
     }
 }

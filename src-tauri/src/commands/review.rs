@@ -10,7 +10,7 @@ use candor_core::validate::parse_uuid;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::chosen;
+use super::{chosen, ExportPassphrase};
 use crate::error::CommandResult;
 use crate::state::AppState;
 use crate::today;
@@ -58,7 +58,9 @@ pub fn review_preview(
 }
 
 /// Saves the review packet as Markdown or as a self-contained HTML page, to
-/// a file chosen in the save dialog. `None` if the user cancels.
+/// a file chosen in the save dialog. With `encrypt`, the file is sealed
+/// with that passphrase in the age format (`.md.age`, `.html.age`). `None`
+/// if the user cancels.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_review<R: Runtime>(
     app: AppHandle<R>,
@@ -67,7 +69,9 @@ pub async fn save_review<R: Runtime>(
     from: String,
     to: String,
     format: String,
+    encrypt: Option<ExportPassphrase>,
 ) -> CommandResult<Option<PathBuf>> {
+    let passphrase = ExportPassphrase::checked(encrypt)?;
     let (packet_text, name, extension) = state.with_store(|store| {
         let id = parse_uuid("person_id", "person", &person_id)?;
         let packet = review::review_packet(store.conn(), id, &from, &to, today())?;
@@ -85,24 +89,26 @@ pub async fn save_review<R: Runtime>(
             }
         })
         .collect();
+    let kind = match (extension, passphrase.is_some()) {
+        (_, true) => "Encrypted file",
+        ("html", false) => "Web page",
+        _ => "Markdown",
+    };
+    let (name, filter) = match passphrase {
+        Some(_) => (format!("review-{slug}-{from}-{to}.{extension}.age"), "age"),
+        None => (format!("review-{slug}-{from}-{to}.{extension}"), extension),
+    };
     let picked = app
         .dialog()
         .file()
         .set_title("Save the review packet")
-        .set_file_name(format!("review-{slug}-{from}-{to}.{extension}"))
-        .add_filter(
-            if extension == "html" {
-                "Web page"
-            } else {
-                "Markdown"
-            },
-            &[extension],
-        )
+        .set_file_name(name)
+        .add_filter(kind, &[filter])
         .blocking_save_file();
     let Some(path) = chosen(picked)? else {
         return Ok(None);
     };
     let out = OutputPath::check(&path, Some(state.db_path()), OutputKind::File)?;
-    files::write_atomic(&out, packet_text.as_bytes())?;
+    files::write_export(&out, packet_text.as_bytes(), passphrase.as_ref())?;
     Ok(Some(path))
 }
