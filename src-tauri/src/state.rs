@@ -84,6 +84,11 @@ impl AppState {
     /// reason, rather than vanishing.
     pub fn open(db_path: PathBuf) -> Self {
         let lock = JournalLock::for_window(&db_path).map_err(CommandError::from);
+        if lock.is_ok() {
+            // A conversion killed midway left its copy; with the lock held,
+            // none is in progress.
+            candor_core::store::remove_stale_copies(&db_path);
+        }
         let journal = match &lock {
             Ok(_) => match Store::open(&db_path) {
                 Ok(store) => Journal::Open(OpenJournal::new(store)),
@@ -302,11 +307,19 @@ impl AppState {
             Journal::Failed(err) => return Err(err.clone()),
         };
         let had_checkpointer = open.checkpointer.take().is_some();
-        let result = open.store.set_key(key);
+        let old_key = open.store.key().cloned();
+        let result = open.store.set_key(key.clone());
         if had_checkpointer {
             open.checkpointer = open.store.checkpoint_in_background(CHECKPOINT_EVERY).ok();
         }
-        result.map_err(CommandError::from)
+        result.map_err(CommandError::from)?;
+        // The backups beside the journal follow it under the new key: a
+        // plain backup beside an encrypted journal would keep every note
+        // readable. (Turning encryption off leaves them encrypted.)
+        if let Some(key) = &key {
+            candor_core::backup::rekey_backups(&self.db_path, old_key.as_ref(), key)?;
+        }
+        Ok(())
     }
 }
 
@@ -419,5 +432,43 @@ mod tests {
         assert_eq!(state.status(), JournalStatus::Locked, "asks for the key");
         assert!(state.open_error().is_none(), "locked is not a failure");
         assert_eq!(state.journal_key().unwrap_err().code, "locked");
+    }
+
+    #[test]
+    fn encrypting_brings_the_backups_along_and_a_killed_conversions_copy_is_removed_at_start() {
+        use candor_core::encryption::FileState;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("candor.db");
+        let state = AppState::open(path.clone());
+        let backup = state
+            .with_store(|store| {
+                candor_core::backup::backup_into_folder(
+                    store,
+                    &path,
+                    chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                        .unwrap()
+                        .and_hms_opt(9, 0, 0)
+                        .unwrap(),
+                )
+            })
+            .unwrap()
+            .path;
+        assert_eq!(FileState::of(&backup).unwrap(), FileState::Plain);
+        let first = JournalKey::from_bytes([1; 32], [2; 16]);
+        state.convert(Some(first.clone())).unwrap();
+        assert_eq!(FileState::of(&backup).unwrap(), FileState::Encrypted);
+        assert!(candor_core::backup::verify(&backup, Some(&first)).is_ok());
+        let second = JournalKey::from_bytes([3; 32], [4; 16]);
+        state.convert(Some(second.clone())).unwrap();
+        assert!(
+            candor_core::backup::verify(&backup, Some(&second)).is_ok(),
+            "a new passphrase re-keys the backups too"
+        );
+        drop(state);
+
+        let stale = dir.path().join(".candor-convert-killed.tmp");
+        std::fs::write(&stale, b"a whole journal, left by a kill").unwrap();
+        let _state = AppState::open(path);
+        assert!(!stale.exists(), "the window, holding the lock, removes it");
     }
 }
