@@ -607,8 +607,7 @@ fn main() {
     }
     criterion.final_summary();
 
-    let plain_rows = percentiles(&plain, &ops, "plain");
-    let encrypted_rows = percentiles(&encrypted, &ops, "encrypted");
+    let (plain_rows, encrypted_rows) = percentiles(&plain, &encrypted, &ops);
     compare(&plain_rows, &encrypted_rows);
     unlock_cost(&encrypted);
 }
@@ -666,18 +665,25 @@ fn unlock_cost(encrypted: &Fixture) {
     );
 }
 
-/// Every operation again, each call timed on its own, and the table of
-/// percentiles against the targets.
-fn percentiles(fixture: &Fixture, ops: &[Op], variant: &str) -> Vec<(String, Spread)> {
+/// Every operation again, each call timed on its own, on the plain and the
+/// encrypted copy in turn (one call each, alternating, so a change in the
+/// machine's load falls on both alike), and the tables of percentiles
+/// against the targets.
+fn percentiles(
+    plain: &Fixture,
+    encrypted: &Fixture,
+    ops: &[Op],
+) -> (Vec<(String, Spread)>, Vec<(String, Spread)>) {
     let filter = name_filter();
-    let budget = Duration::from_secs(if fixture.scale.full { 6 } else { 1 });
-    let mut rows = Vec::new();
+    let budget = Duration::from_secs(if plain.scale.full { 12 } else { 1 });
+    let (mut plain_rows, mut encrypted_rows) = (Vec::new(), Vec::new());
     for op in ops {
         if filter.as_deref().is_some_and(|f| !op.id().contains(f)) {
             continue;
         }
-        for _ in 0..fixture.scale.reps(5) {
-            drop((op.run)(fixture));
+        for _ in 0..plain.scale.reps(5) {
+            drop((op.run)(plain));
+            drop((op.run)(encrypted));
         }
         // Saves: exactly the number asked for, however long they take.
         let budget = if op.target == Target::Save {
@@ -685,22 +691,38 @@ fn percentiles(fixture: &Fixture, ops: &[Op], variant: &str) -> Vec<(String, Spr
         } else {
             budget
         };
-        let samples = support::sample(fixture.scale.reps(op.reps), budget, || (op.run)(fixture));
-        rows.push((op, spread(samples)));
+        let mut turn = 0usize;
+        let mut both = support::sample(2 * plain.scale.reps(op.reps), budget, || {
+            turn += 1;
+            (op.run)(if turn % 2 == 1 { plain } else { encrypted })
+        });
+        if both.len() % 2 == 1 {
+            both.pop();
+        }
+        let (p, e): (Vec<_>, Vec<_>) = both.chunks(2).map(|pair| (pair[0], pair[1])).unzip();
+        plain_rows.push((op, spread(p)));
+        encrypted_rows.push((op, spread(e)));
     }
+    let records = plain.journal.records;
+    print_percentiles(&plain_rows, "plain", records);
+    print_percentiles(&encrypted_rows, "encrypted", records);
+    let ids = |rows: Vec<(&Op, Spread)>| rows.into_iter().map(|(op, s)| (op.id(), s)).collect();
+    (ids(plain_rows), ids(encrypted_rows))
+}
+
+fn print_percentiles(rows: &[(&Op, Spread)], variant: &str, records: usize) {
     if rows.is_empty() {
-        return Vec::new();
+        return;
     }
     println!();
     println!(
-        "Percentiles from raw timings, {variant} journal ({} records; each call timed with \
-         Instant):",
-        fixture.journal.records
+        "Percentiles from raw timings, {variant} journal ({records} records; each call timed \
+         with Instant):"
     );
     println!();
     println!("| operation | n | p50 | p95 | p99 | max | target | met |");
     println!("|---|---:|---:|---:|---:|---:|---|---|");
-    for (op, s) in &rows {
+    for (op, s) in rows {
         println!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             op.id(),
@@ -713,5 +735,4 @@ fn percentiles(fixture: &Fixture, ops: &[Op], variant: &str) -> Vec<(String, Spr
             if op.target.met(s) { "yes" } else { "NO" }
         );
     }
-    rows.into_iter().map(|(op, s)| (op.id(), s)).collect()
 }
