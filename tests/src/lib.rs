@@ -168,8 +168,16 @@ pub struct App {
 
 impl App {
     /// Starts the app on `data`'s journal and waits until the UI is ready
-    /// (`body[data-ready]`, set once the first view has rendered).
+    /// (`body[data-ready]`, set once the first view, or the lock screen of
+    /// an encrypted journal, has rendered).
     pub fn launch(data: &DataDir) -> App {
+        App::launch_with(data, &[])
+    }
+
+    /// [`App::launch`] with more environment variables for the app:
+    /// `CANDOR_AUTO_LOCK_SECONDS` (a short idle time), `GTK_THEME` (e.g.
+    /// `Adwaita:dark`, which WebKit reports as a dark color scheme).
+    pub fn launch_with(data: &DataDir, env: &[(&str, &str)]) -> App {
         let turn = ONE_AT_A_TIME
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -205,6 +213,7 @@ impl App {
             // seconds late, so window captures would show stale frames.
             // Painting without it makes screenshots show the current page.
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -1,9 +1,11 @@
-// Wires the app: routing between views, the sidebar's team list, and the
-// screen shown when the journal cannot be opened.
+// Wires the app: routing between views, the sidebar's team list, the
+// lock screen of an encrypted journal, the privacy tools in the top bar,
+// and the screen shown when the journal cannot be opened.
 
 import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
+import { MOD, applyInfo, installLock, journal, lockNow, showLockScreen } from './lock.js';
 
 /**
  * Each view's module, loaded the first time it is shown: start-up parses
@@ -106,6 +108,8 @@ async function refreshDueCount() {
 }
 
 async function route() {
+  // Nothing is drawn (or read) while the journal is locked.
+  if (journal.locked) return;
   const hash = location.hash || HOME;
   const match = routes.map((r) => ({ r, m: hash.match(r.pattern) })).find((x) => x.m);
   if (!match) {
@@ -130,7 +134,7 @@ async function route() {
     ctx.setActions();
     content = h('p', { class: 'banner', role: 'alert', text: error?.message || String(error) });
   }
-  if (token !== renderToken) return; // a newer navigation won
+  if (token !== renderToken || journal.locked) return; // a newer navigation (or a lock) won
   view.replaceChildren(content);
   view.scrollTop = 0;
   view.setAttribute('aria-busy', 'false');
@@ -151,6 +155,7 @@ function highlightNav(hash, nav) {
 async function refreshTeam() {
   try {
     const team = await api.listPeople('active');
+    if (journal.locked) return;
     teamList.replaceChildren(...(team.length
       ? team.map((p) => h('li', {},
         h('a', { class: 'team-link', href: `#/people/${p.id}`, 'aria-current': location.hash === `#/people/${p.id}` ? 'page' : null },
@@ -183,16 +188,74 @@ function showFatal(info) {
       h('p', { class: 'muted', text: 'Nothing was changed. Close Candor, fix the problem above (or start it with --db pointing at another file), then open it again.' })));
 }
 
+/**
+ * Empties the page of everything read from the journal, for the lock
+ * screen: views, the team list, counts, titles, dialogs and toasts are
+ * removed, not hidden.
+ */
+function wipe() {
+  renderToken++;
+  view.replaceChildren();
+  actions.replaceChildren();
+  teamList.replaceChildren();
+  showDueCount(0);
+  title.textContent = 'Candor';
+  kicker.textContent = '';
+  document.title = 'Candor';
+  for (const dialog of document.querySelectorAll('dialog')) dialog.remove();
+  document.getElementById('toasts')?.replaceChildren();
+  document.getElementById('print-sheet')?.remove();
+}
+
+/** Draws the app on the open journal (at start, and after each unlock). */
+async function reopen() {
+  applyInfo(await api.appInfo());
+  await Promise.all([refreshTeam(), route()]);
+}
+
+/** Blurs note bodies and feedback text until hovered, for screen sharing. */
+function toggleBlur() {
+  const on = document.body.classList.toggle('blur-notes');
+  document.getElementById('blur-toggle')?.setAttribute('aria-pressed', String(on));
+  toast(on ? 'Notes blurred: hover over one to read it' : 'Notes shown');
+}
+
+/** The top bar's Lock and Blur buttons, with their shortcuts. */
+function installTools() {
+  const lockButton = document.getElementById('lock-button');
+  const blurButton = document.getElementById('blur-toggle');
+  lockButton?.setAttribute('title', `Lock Candor (${MOD}L)`);
+  lockButton?.setAttribute('aria-keyshortcuts', MOD === '⌘' ? 'Meta+L' : 'Control+L');
+  blurButton?.setAttribute('title', `Blur notes for screen sharing (${MOD}Shift+B)`);
+  blurButton?.setAttribute('aria-keyshortcuts', MOD === '⌘' ? 'Meta+Shift+B' : 'Control+Shift+B');
+  blurButton?.addEventListener('click', toggleBlur);
+  window.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || journal.locked) return;
+    const key = event.key.toLowerCase();
+    if (key === 'l' && !event.shiftKey) {
+      event.preventDefault();
+      lockNow('manual');
+    } else if (key === 'b' && event.shiftKey) {
+      event.preventDefault();
+      toggleBlur();
+    }
+  });
+}
+
 async function start() {
   const info = await api.appInfo();
   if (info.journal_error) {
     showFatal(info);
     return;
   }
+  applyInfo(info);
   window.addEventListener('hashchange', route);
   installCloseGuard().catch((error) => toast(`Closing may not wait for saves: ${error.message}`, 'error'));
   interceptLinks();
-  await Promise.all([refreshTeam(), route()]);
+  installTools();
+  installLock({ wipe, reopen });
+  if (journal.locked) showLockScreen('start');
+  else await Promise.all([refreshTeam(), route()]);
   document.body.dataset.ready = 'true';
 }
 

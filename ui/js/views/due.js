@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import { card } from '../components/card.js';
 import { openUpdateDialog } from '../components/conflict-bits.js';
 import { field, formDialog } from '../components/dialog.js';
+import { encryptionPrompt } from '../components/encryption.js';
 import { actionRunner } from '../components/run-action.js';
 import { fill, formatDate, h, icon, isoDate, toast } from '../dom.js';
 import { sampleButton } from './people.js';
@@ -170,8 +171,11 @@ export async function render(ctx) {
   }
 
   ctx.setActions(h('a', { class: 'button', href: '#/settings', title: 'Reminder thresholds and notifications' }, icon('edit'), 'Reminder settings'));
-  await load();
-  return body;
+  const [prompt] = await Promise.all([
+    api.appInfo().then((info) => encryptionPrompt(info, () => ctx.navigate('#/due'))).catch(() => null),
+    load(),
+  ]);
+  return prompt ? h('div', { class: 'stack' }, prompt, body) : body;
 }
 
 function summaryLine(list) {

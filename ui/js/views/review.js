@@ -3,6 +3,7 @@
 
 import * as api from '../api.js';
 import { card } from '../components/card.js';
+import { openExportDialog } from '../components/export-dialog.js';
 import { fill, h, isoDate, setSanitizedHtml, toast } from '../dom.js';
 import { personTabs } from './person.js';
 
@@ -31,14 +32,19 @@ export async function render(ctx, { id }) {
       fill(preview);
     }
   }
-  async function save(format) {
-    try {
-      const path = await api.saveReview(id, from.value, to.value, format);
-      if (path) toast(`Saved to ${path}`);
-    } catch (err) {
-      error.textContent = err.message;
-      error.hidden = false;
-    }
+  function save(format) {
+    error.hidden = true;
+    const kind = format === 'html' ? 'web page' : 'Markdown file';
+    openExportDialog({
+      title: format === 'html' ? 'Save as a web page' : 'Save as Markdown',
+      description: `The review packet for ${person.name}, ${from.value} to ${to.value}.`,
+      plainName: `a .${format} ${kind}`,
+      sealedName: `one .${format}.age file`,
+      run: async (encrypt) => {
+        const path = await api.saveReview(id, from.value, to.value, format, encrypt);
+        if (path) toast(`Saved to ${path}`);
+      },
+    });
   }
   from.addEventListener('change', load);
   to.addEventListener('change', load);

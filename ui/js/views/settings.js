@@ -1,9 +1,14 @@
-// Settings and About: which journal file is in use, and the version.
+// Settings and About: which journal file is in use, and the version; its
+// encryption; reminders; backups, restore, export and import.
 
 import * as api from '../api.js';
 import { card } from '../components/card.js';
+import { field, formDialog } from '../components/dialog.js';
+import { openChangeDialog, openDisableDialog, openEnableDialog, secretInput } from '../components/encryption.js';
+import { openExportDialog } from '../components/export-dialog.js';
 import { clearFieldErrors, showFieldError } from '../components/field-error.js';
-import { h, toast } from '../dom.js';
+import { formatDate, h, toast } from '../dom.js';
+import { MOD, lockNow, refreshLockInfo } from '../lock.js';
 import { templatesCard } from '../components/templates.js';
 
 /** @param {import('../main.js').ViewContext} ctx */
@@ -24,9 +29,93 @@ export async function render(ctx) {
           h('div', {}, h('dt', { text: 'Candor version' }), h('dd', { id: 'app-version', text: info.version })),
           h('div', {}, h('dt', { text: 'Schema version' }), h('dd', { text: info.schema_version == null ? 'Not open' : String(info.schema_version) })),
           h('div', {}, h('dt', { text: 'Network' }), h('dd', { text: 'Never used' })))) }),
+    encryptionCard(ctx, info, current),
     dataCard(info),
     remindersCard(current),
     templatesCard());
+}
+
+const AUTO_LOCK = [[0, 'Never'], [5, 'After 5 minutes'], [15, 'After 15 minutes'], [30, 'After 30 minutes'], [60, 'After 1 hour']];
+
+/** Encryption: on or off, the passphrase, and when the window locks itself. */
+function encryptionCard(ctx, info, current) {
+  const redraw = () => ctx.navigate('#/settings');
+  const state = info.encrypted
+    ? h('div', { class: 'crypto-state on', id: 'encryption-state' },
+      h('span', { class: 'badge ok', text: 'Encrypted' }),
+      h('p', { text: 'The journal file, its write-ahead log and the backups beside it are encrypted (SQLCipher, AES-256). The passphrase and the key never touch the disk; the key leaves memory when Candor locks.' }))
+    : h('div', { class: 'crypto-state off', id: 'encryption-state' },
+      h('span', { class: 'badge', text: 'Not encrypted' }),
+      h('p', { text: 'Anyone who can read this computer’s files (IT, a colleague, a thief) can read this journal and its backups. A passphrase makes the file unreadable without it.' }));
+  const autoLock = /** @type {HTMLSelectElement} */ (h('select', { id: 'set-auto-lock', name: 'auto_lock_minutes', class: 'compact' },
+    AUTO_LOCK.map(([minutes, label]) => h('option', { value: String(minutes), selected: current.auto_lock_minutes === minutes, text: label }))));
+  autoLock.addEventListener('change', async () => {
+    try {
+      await api.updateSettings({ auto_lock_minutes: Number(autoLock.value) });
+      await refreshLockInfo();
+      toast(autoLock.value === '0' ? 'Candor no longer locks by itself' : `Candor locks ${autoLock.selectedOptions[0].text.toLowerCase()} without activity`);
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  });
+  const body = info.encrypted
+    ? [
+      state,
+      h('div', { class: 'field inline-field', dataset: { field: 'auto_lock_minutes' } },
+        h('label', { for: 'set-auto-lock', text: 'Lock when idle' }),
+        autoLock,
+        h('span', { class: 'hint', text: `Unsaved notes are saved first. Lock any time with the Lock button or ${MOD}L.` })),
+      h('div', { class: 'data-actions' },
+        h('button', { type: 'button', class: 'button', 'data-action': 'lock-now', onclick: () => lockNow('manual') }, 'Lock now'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'change-passphrase', onclick: () => openChangeDialog({ onDone: redraw }) }, 'Change passphrase…'),
+        h('button', { type: 'button', class: 'button quiet danger', 'data-action': 'disable-encryption', onclick: () => openDisableDialog({ onDone: redraw }) }, 'Turn encryption off…')),
+    ]
+    : [
+      state,
+      h('div', { class: 'data-actions' },
+        h('button', { type: 'button', class: 'button primary', 'data-action': 'enable-encryption', onclick: () => openEnableDialog({ onDone: redraw }) }, 'Turn on encryption…')),
+    ];
+  return card({ id: 'encryption-card', titleId: 'encryption-title', title: 'Encryption', body: h('div', { class: 'card-body stack-small' }, body) });
+}
+
+/**
+ * Restores a backup (an automatic one by name, or one picked in a dialog),
+ * asking for the backup's own passphrase when the journal's does not open it.
+ * @param {string|null} file
+ * @param {(text: string) => void} say
+ */
+async function restore(file, say) {
+  const finish = (report) => {
+    say(`Restored from ${report.restored_from}. The journal as it was is saved in ${report.saved_before ?? 'no backup (there was none)'}.`);
+    toast('Restored; reloading');
+    setTimeout(() => location.reload(), 600);
+  };
+  let report;
+  try {
+    report = await api.restoreBackup(file);
+  } catch (error) {
+    if (error.code !== 'backup_locked') throw error;
+    const dialog = formDialog({
+      id: 'backup-passphrase',
+      title: 'This backup has its own passphrase',
+      description: 'It was made under another passphrase (before it was changed). Type the passphrase or recovery key it was made with. Your journal keeps its current passphrase.',
+      fields: [field('passphrase', 'The backup’s passphrase', secretInput('current-password'))],
+      submitLabel: 'Restore',
+      onSubmit: async (data) => finish(await api.restoreBackupUnlocked(String(data.get('passphrase')))),
+    });
+    dialog.addEventListener('cancel', () => api.cancelRestore());
+    return;
+  }
+  if (report) finish(report);
+}
+
+/** "candor-2026-12-04.db" → "4 Dec 2026" (or the name itself). @param {string} name */
+function backupLabel(name) {
+  const date = name.match(/(\d{4}-\d{2}-\d{2})/)?.[1];
+  if (!date) return name;
+  if (name.includes('before-restore')) return `${formatDate(date)}, before a restore`;
+  if (name.includes('-manual-')) return `${formatDate(date)}, made by hand`;
+  return formatDate(date);
 }
 
 /** Reminder thresholds and notifications. */
@@ -75,12 +164,25 @@ function dataCard(info) {
   const run = async (action) => {
     try { await action(); } catch (error) { toast(error.message, 'error'); say(error.message); }
   };
+  const confirmRestore = (file) => formDialog({
+    id: 'restore-confirm',
+    title: 'Restore this backup?',
+    description: `Your journal will hold what it held in the backup of ${backupLabel(file)}. The journal as it is now is saved first, beside the backups, so this can be undone.`,
+    fields: [],
+    submitLabel: 'Restore',
+    onSubmit: async () => {
+      // The passphrase question, if any, comes once this dialog has closed.
+      setTimeout(() => run(() => restore(file, say)));
+    },
+  });
   const loadBackups = async () => {
     const list = await api.listBackups();
     backups.replaceChildren(
       h('p', { class: 'small muted' }, 'Automatic daily backups (the newest are kept) in ', h('code', { text: list.folder })),
       list.files.length
-        ? h('ul', { class: 'backup-files' }, list.files.slice(0, 5).map((f) => h('li', { class: 'small', text: f })))
+        ? h('ul', { class: 'backup-files' }, list.files.slice(0, 5).map((f) => h('li', { class: 'backup-file', dataset: { file: f } },
+          h('span', { class: 'backup-name' }, h('span', { text: backupLabel(f) }), h('span', { class: 'small faint', text: f })),
+          h('button', { type: 'button', class: 'button small quiet', 'data-action': 'restore-file', onclick: () => confirmRestore(f) }, 'Restore…'))))
         : h('p', { class: 'small faint', text: 'The first one is made the first time Candor opens each day.' }));
   };
   loadBackups().catch(() => {});
@@ -124,17 +226,29 @@ function dataCard(info) {
           const report = await api.backupNow();
           if (report) { say(`Backed up and verified: ${report.path}`); toast('Backup verified'); }
         }) }, 'Back up now…'),
-        h('button', { type: 'button', class: 'button', 'data-action': 'restore', onclick: () => run(async () => {
-          const report = await api.restoreBackup();
-          if (report) { toast('Restored; reloading'); setTimeout(() => location.reload(), 600); }
-        }) }, 'Restore from backup…'),
-        h('button', { type: 'button', class: 'button', 'data-action': 'export-json', onclick: () => run(async () => {
-          const report = await api.exportJournal('json');
-          if (report) say(`Exported to ${report.path}`);
+        h('button', { type: 'button', class: 'button', 'data-action': 'restore', onclick: () => run(() => restore(null, say)) }, 'Restore from a file…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'export-json', onclick: () => openExportDialog({
+          title: 'Export as JSON',
+          description: 'Everything in the journal, in one file Candor can import again.',
+          plainName: 'a .json file',
+          sealedName: 'one .json.age file',
+          run: async (encrypt) => {
+            const report = await api.exportJournal('json', encrypt);
+            if (report) { say(`Exported to ${report.path}`); toast(encrypt ? 'Exported, encrypted' : 'Exported'); }
+          },
         }) }, 'Export as JSON…'),
-        h('button', { type: 'button', class: 'button', 'data-action': 'export-markdown', onclick: () => run(async () => {
-          const report = await api.exportJournal('markdown');
-          if (report) say(`Exported one Markdown file per person to ${report.path}`);
+        h('button', { type: 'button', class: 'button', 'data-action': 'export-markdown', onclick: () => openExportDialog({
+          title: 'Export as Markdown',
+          description: 'One readable file per person, and an index.',
+          plainName: 'a folder of .md files',
+          sealedName: 'one .tar.age archive of the Markdown files',
+          run: async (encrypt) => {
+            const report = await api.exportJournal('markdown', encrypt);
+            if (report) {
+              say(encrypt ? `Exported the Markdown files, encrypted, to ${report.path}` : `Exported one Markdown file per person to ${report.path}`);
+              toast('Exported');
+            }
+          },
         }) }, 'Export as Markdown…'),
         h('button', { type: 'button', class: 'button', 'data-action': 'import', onclick: importFile }, 'Import…')),
       result,
