@@ -16,8 +16,9 @@
 //! adds Argon2id's fixed cost once per unlock, is its own row.
 //!
 //! Run: `cargo bench -p candor-core --bench journal`. A filter after `--`
-//! (`-- search`) selects benchmarks by criterion's regex and the percentile
-//! rows by substring. The journal is generated once into
+//! (`-- search`) selects benchmarks and percentile rows by the same regex
+//! (`-- '^(encrypted )?(open|due|timeline|search|review|save)'` skips the
+//! whole-journal runs, which take minutes). The journal is generated once into
 //! `target/bench-data/` (about 15 s) and reused; the benchmarks read and
 //! write copies of it.
 
@@ -674,11 +675,13 @@ fn percentiles(
     encrypted: &Fixture,
     ops: &[Op],
 ) -> (Vec<(String, Spread)>, Vec<(String, Spread)>) {
-    let filter = name_filter();
+    let filter = name_filter().map(|f| regex::Regex::new(&f).expect("the filter is a regex"));
     let budget = Duration::from_secs(if plain.scale.full { 12 } else { 1 });
     let (mut plain_rows, mut encrypted_rows) = (Vec::new(), Vec::new());
     for op in ops {
-        if filter.as_deref().is_some_and(|f| !op.id().contains(f)) {
+        if filter.as_ref().is_some_and(|f| {
+            !f.is_match(&op.id()) && !f.is_match(&format!("encrypted {}", op.id()))
+        }) {
             continue;
         }
         for _ in 0..plain.scale.reps(5) {
