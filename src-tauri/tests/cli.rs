@@ -1179,6 +1179,15 @@ fn printed_recovery_key(output: &Output) -> String {
         .to_owned()
 }
 
+/// `candor --db DB export --format FORMAT... --out OUT`; `format` may carry
+/// more options after the format (`"json --encrypt"`).
+fn export_to(db: &str, format: &str, out: &Path, env: &[(&str, &Path)]) -> Output {
+    let mut args = vec!["--db", db, "export", "--format"];
+    args.extend(format.split(' '));
+    args.extend(["--out", out.to_str().unwrap()]);
+    candor_with(&args, env)
+}
+
 fn people_names(db: &str, env: &[(&str, &Path)]) -> Output {
     candor_with(&["--db", db, "people", "list", "--json", "--all"], env)
 }
@@ -1304,19 +1313,7 @@ fn an_encrypted_export_opens_only_with_its_passphrase_and_a_plain_one_is_warned_
 
     let sealed = dir.path().join("export.json.age");
     let sealed_arg = sealed.to_str().unwrap();
-    let export = candor_with(
-        &[
-            "--db",
-            db,
-            "export",
-            "--format",
-            "json",
-            "--encrypt",
-            "--out",
-            sealed_arg,
-        ],
-        &keyed,
-    );
+    let export = export_to(db, "json --encrypt", &sealed, &keyed);
     assert!(export.status.success(), "{export:?}");
     assert!(
         stderr(&export).is_empty(),
@@ -1328,19 +1325,7 @@ fn an_encrypted_export_opens_only_with_its_passphrase_and_a_plain_one_is_warned_
     assert!(!bytes.windows(8).any(|w| w == b"Ana Lima"));
 
     let markdown = dir.path().join("notes.tar.age");
-    let export = candor_with(
-        &[
-            "--db",
-            db,
-            "export",
-            "--format",
-            "markdown",
-            "--encrypt",
-            "--out",
-            markdown.to_str().unwrap(),
-        ],
-        &keyed,
-    );
+    let export = export_to(db, "markdown --encrypt", &markdown, &keyed);
     assert!(export.status.success(), "{export:?}");
     assert!(std::fs::read(&markdown)
         .unwrap()
@@ -1366,18 +1351,7 @@ fn an_encrypted_export_opens_only_with_its_passphrase_and_a_plain_one_is_warned_
 
     // Plain text out of an encrypted journal: written, with a warning.
     let plain = dir.path().join("plain.json");
-    let export = candor_with(
-        &[
-            "--db",
-            db,
-            "export",
-            "--format",
-            "json",
-            "--out",
-            plain.to_str().unwrap(),
-        ],
-        &keyed,
-    );
+    let export = export_to(db, "json", &plain, &keyed);
     assert!(export.status.success(), "{export:?}");
     let warning = stderr(&export);
     assert!(

@@ -12,20 +12,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-/// The tables of the records the demo writes, one per kind: the demo
-/// report's keys and the journal's table names alike.
-pub const RECORD_TABLES: [&str; 10] = [
-    "people",
-    "one_on_ones",
-    "talking_points",
-    "action_items",
-    "feedback",
-    "conflicts",
-    "conflict_updates",
-    "questions_asked",
-    "goals",
-    "goal_checkins",
-];
+pub use candor_core::demo::RECORD_TABLES;
 
 /// What the search view asks for (`ui/js/views/search.js`).
 pub const SEARCH_LIMIT: usize = 60;

@@ -107,6 +107,22 @@ pub const PHRASE: &str = "error budget";
 /// A prefix shared by several words of the journal.
 pub const PREFIX: &str = "deploy";
 
+/// The tables of the records the demo writes, one per kind: the keys of
+/// [`DemoReport`]'s counts, the journal's table names and the export's
+/// record kinds alike.
+pub const RECORD_TABLES: [&str; 10] = [
+    "people",
+    "one_on_ones",
+    "talking_points",
+    "action_items",
+    "feedback",
+    "conflicts",
+    "conflict_updates",
+    "questions_asked",
+    "goals",
+    "goal_checkins",
+];
+
 /// The seed when none is given.
 pub const DEFAULT_SEED: u64 = 1;
 /// Bounds of the options, so a typo does not fill the disk.

@@ -220,20 +220,6 @@ fn a_new_journal_opened_with_a_key_is_created_encrypted() {
     );
 }
 
-/// The record kinds that hold a person's words.
-const KINDS_WITH_TEXT: [&str; 10] = [
-    "people",
-    "one_on_ones",
-    "talking_points",
-    "action_items",
-    "feedback",
-    "conflicts",
-    "conflict_updates",
-    "questions_asked",
-    "goals",
-    "goal_checkins",
-];
-
 /// Every sentence (text of three words or more) in the export's records of
 /// `kind`.
 fn sentences(export: &serde_json::Value, kind: &str) -> Vec<String> {
@@ -285,7 +271,7 @@ fn no_sentence_of_an_encrypted_journal_is_in_its_file_log_backups_or_encrypted_e
     let json = transfer::export_json(store.conn(), "2026-11-29T09:00:00Z").unwrap();
     let export: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut all = Vec::new();
-    for kind in KINDS_WITH_TEXT {
+    for kind in candor_core::demo::RECORD_TABLES {
         let of_kind = sentences(&export, kind);
         assert!(
             !of_kind.is_empty(),

@@ -11,6 +11,7 @@ use std::time::Duration;
 use candor_core::backup;
 use candor_core::encryption::{FileState, JournalKey};
 use candor_core::lock::JournalLock;
+use candor_core::Store;
 use clap::Args;
 
 use super::journal::{new_secret, Journal};
@@ -43,14 +44,7 @@ pub(super) fn encrypt(
     let _lock = JournalLock::for_command(path, "encrypt", wait)?;
     require(path, FileState::Plain)?;
     let mut store = journal.open_existing()?;
-    let secret = new_secret(
-        args.new_passphrase_file.as_deref(),
-        "New passphrase",
-        "--new-passphrase-file FILE or CANDOR_NEW_PASSPHRASE_FILE",
-    )?;
-    let key = JournalKey::new(&secret)?;
-    store.set_key(Some(key.clone()))?;
-    let backups = backup::rekey_backups(path, None, &key)?;
+    let (key, backups) = to_new_key(&args, &mut store, path)?;
     writeln!(out, "Encrypted {}.", path.display())?;
     write_backups(out, &backups)?;
     write_recovery_key(out, &key)?;
@@ -87,15 +81,7 @@ pub(super) fn rekey(
     let _lock = JournalLock::for_command(path, "rekey", wait)?;
     require(path, FileState::Encrypted)?;
     let mut store = journal.open()?;
-    let old = store.key().cloned();
-    let secret = new_secret(
-        args.new_passphrase_file.as_deref(),
-        "New passphrase",
-        "--new-passphrase-file FILE or CANDOR_NEW_PASSPHRASE_FILE",
-    )?;
-    let key = JournalKey::new(&secret)?;
-    store.set_key(Some(key.clone()))?;
-    let backups = backup::rekey_backups(path, old.as_ref(), &key)?;
+    let (key, backups) = to_new_key(&args, &mut store, path)?;
     writeln!(
         out,
         "Changed the passphrase of {}. The old passphrase and the old recovery key no longer \
@@ -105,6 +91,26 @@ pub(super) fn rekey(
     write_backups(out, &backups)?;
     write_recovery_key(out, &key)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Asks for the new passphrase, re-encrypts the journal under the key it
+/// gives, and brings the backups folder along (from the journal's old key,
+/// or from plain).
+fn to_new_key(
+    args: &EncryptArgs,
+    store: &mut Store,
+    path: &Path,
+) -> Result<(JournalKey, backup::RekeyReport), CliError> {
+    let old = store.key().cloned();
+    let secret = new_secret(
+        args.new_passphrase_file.as_deref(),
+        "New passphrase",
+        "--new-passphrase-file FILE or CANDOR_NEW_PASSPHRASE_FILE",
+    )?;
+    let key = JournalKey::new(&secret)?;
+    store.set_key(Some(key.clone()))?;
+    let backups = backup::rekey_backups(path, old.as_ref(), &key)?;
+    Ok((key, backups))
 }
 
 /// Refuses a journal that is missing or not in the state the command
