@@ -375,6 +375,18 @@ fn a_backup_made_under_an_old_passphrase_is_restored_with_its_own() {
         .invoke("restore_backup", json!({ "file": name }))
         .unwrap_err();
     assert_eq!(err["code"], "backup_locked", "{err}");
+    j.invoke("cancel_restore", json!({})).unwrap();
+    let err = j
+        .invoke("restore_backup_unlocked", json!({ "passphrase": FIRST }))
+        .unwrap_err();
+    assert_eq!(
+        err["message"], "choose a backup to restore first",
+        "a cancelled restore forgets the backup"
+    );
+    let err = j
+        .invoke("restore_backup", json!({ "file": name }))
+        .unwrap_err();
+    assert_eq!(err["code"], "backup_locked", "{err}");
     assert_eq!(j.names(), ["Ana Lima", "Bo Chen"], "nothing restored yet");
     let err = j
         .invoke("restore_backup_unlocked", json!({ "passphrase": SECOND }))

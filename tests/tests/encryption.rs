@@ -181,6 +181,25 @@ fn encryption_turned_on_in_the_app_asks_for_the_passphrase_after_a_restart() {
         "unlock-secret"
     );
 
+    // More mistakes: the wait before the next try grows, and is shown.
+    for _ in 0..3 {
+        app.wait_until("the next try to be allowed", || {
+            app.try_find("#unlock-form:not([data-waiting]) #unlock-submit:not([disabled])")
+                .is_some()
+        });
+        app.wait_for("#unlock-secret").fill("still not it");
+        app.wait_for("#unlock-secret").type_text(ENTER);
+        app.wait_until("the answer", || {
+            app.try_find("#unlock-secret:not([readonly])").is_some()
+        });
+    }
+    let waiting = app.wait_for_text("#unlock-submit", "Try again in");
+    assert!(waiting.ends_with(" s"), "{waiting}");
+    app.screenshot("encryption-lock-screen-wait");
+    app.wait_until("the wait to end", || {
+        app.try_find("#unlock-form:not([data-waiting])").is_some()
+    });
+
     // The recovery key opens it too.
     unlock(&app, &key.to_lowercase());
     app.wait_for_text("#team-list", "Ana Lima");
@@ -278,18 +297,20 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
     unlock(&app, PASSPHRASE);
     // The day's backup follows the unlock, encrypted with the journal's key.
     let backups = data.db_path().parent().unwrap().join("backups");
-    app.wait_until("today's backup", || {
-        std::fs::read_dir(&backups).is_ok_and(|mut d| d.next().is_some())
-    });
+    // (Only once it has its name: it is written under a temporary one.)
+    let daily_backup = || {
+        std::fs::read_dir(&backups).ok().and_then(|entries| {
+            entries.flatten().map(|e| e.path()).find(|p| {
+                p.extension().is_some_and(|x| x == "db")
+                    && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+            })
+        })
+    };
+    app.wait_until("today's backup", || daily_backup().is_some());
     // Kept away while the passphrase changes (the backups beside the
     // journal follow it to the new key), then put back: as if copied in
     // from another disk, so it still has the old passphrase.
-    let daily = std::fs::read_dir(&backups)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let daily = daily_backup().unwrap();
     let kept = data.path().join("kept-backup.db");
     std::fs::rename(&daily, &kept).unwrap();
 

@@ -236,7 +236,10 @@ fn own_templates_are_made_in_settings_and_used_while_hidden_ones_leave_the_picke
 
     app.go(&format!("#/people/{bo}"));
     app.wait_for("[data-action=start-one-on-one]").click();
-    let options = app.texts("#start-one-on-one select[name=template_id] option");
+    // The picker fills once the templates are read.
+    let select = "#start-one-on-one select[name=template_id] option";
+    app.wait_until("the template picker", || !app.texts(select).is_empty());
+    let options = app.texts(select);
     assert!(
         options.iter().any(|o| o.starts_with("Project check-in")),
         "{options:?}"

@@ -48,6 +48,9 @@ export function openEnableDialog({ onDone } = {}) {
       }
       const shown = await api.enableEncryption(String(data.get('passphrase')), String(data.get('confirm')));
       await refreshLockInfo();
+      // Answered: the first-run question is not asked again, even if
+      // encryption is turned off later.
+      api.updateSettings({ encryption_offered: true }).catch(() => {});
       showRecoveryKey(shown.recovery_key, {
         title: 'Encrypted. Now save your recovery key',
         onDone: async () => { toast('Your journal is encrypted'); await onDone?.(); },
