@@ -90,6 +90,7 @@ const COMMANDS: &[&str] = &[
     "cancel_restore",
     "export_journal",
     "choose_import",
+    "unlock_import",
     "confirm_import",
     "cancel_import",
     "list_backups",

@@ -107,6 +107,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::data::cancel_restore,
             commands::data::export_journal,
             commands::data::choose_import,
+            commands::data::unlock_import,
             commands::data::confirm_import,
             commands::data::cancel_import,
             commands::data::list_backups,

@@ -185,6 +185,8 @@ fn while_locked_every_command_that_reads_the_journal_answers_locked() {
         ("restore_backup", json!({})),
         ("export_journal", json!({ "format": "json" })),
         ("choose_import", json!({})),
+        ("unlock_import", json!({ "passphrase": FIRST })),
+        ("restore_backup_unlocked", json!({ "passphrase": FIRST })),
         ("create_sample_team", json!({})),
         (
             "change_passphrase",

@@ -98,6 +98,10 @@ fn encryption_turned_on_in_the_app_asks_for_the_passphrase_after_a_restart() {
     );
     app.screenshot("encryption-first-run-prompt");
 
+    app.go("#/settings");
+    app.wait_for_text("#encryption-state", "Not encrypted");
+    app.screenshot("encryption-settings-off");
+    app.go("#/due");
     app.wait_for("[data-action=encrypt-now]").click();
     app.wait_for("#enable-encryption [data-field=passphrase] input")
         .fill(PASSPHRASE);
@@ -292,7 +296,8 @@ fn locking_while_typing_notes_saves_them_first_and_leaves_nothing_in_the_page() 
 fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restores() {
     let data = DataDir::new();
     seed(&data, Some(PASSPHRASE));
-    let app = App::launch(&data);
+    // In dark mode, for its screenshots.
+    let app = App::launch_with(&data, &[("GTK_THEME", "Adwaita:dark")]);
     locked(&app);
     unlock(&app, PASSPHRASE);
     // The day's backup follows the unlock, encrypted with the journal's key.
@@ -333,6 +338,8 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
     app.wait_for("#change-passphrase button[type=submit]")
         .click();
     app.wait_for("#recovery-dialog[open]");
+    app.wait_for_text("#recovery-title", "Passphrase changed");
+    app.screenshot("encryption-recovery-key-dark");
     app.wait_for("#recovery-saved").click();
     app.wait_for("#recovery-done").click();
     app.wait_gone("#recovery-dialog");
@@ -362,7 +369,7 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
     app.wait_for("#export-dialog #export-encrypt:checked");
     app.wait_for("#export-encrypt").click();
     app.wait_for_text("#export-plain-warning", "will not be encrypted");
-    app.screenshot("encryption-export-plain-warning");
+    app.screenshot("encryption-export-plain-warning-dark");
     app.wait_for("#export-dialog button.quiet").click();
     app.wait_gone("#export-dialog");
 
@@ -378,7 +385,7 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
         "#backup-passphrase .field-error",
         "does not open this backup",
     );
-    app.screenshot("encryption-backup-passphrase");
+    app.screenshot("encryption-backup-passphrase-dark");
     app.wait_for("#backup-passphrase [data-field=passphrase] input")
         .fill(PASSPHRASE);
     app.wait_for("#backup-passphrase button[type=submit]")
@@ -390,7 +397,7 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
     });
     app.go("#/settings");
     app.wait_for_text("#backup-list", "before a restore");
-    app.screenshot("encryption-restored");
+    app.screenshot("encryption-restored-dark");
     app.close();
 
     // Restored, and still under the new passphrase.

@@ -744,6 +744,13 @@ export const exportJournal = (format, encrypt = null) => call('export_journal', 
  */
 export const chooseImport = () => call('choose_import');
 
+/**
+ * After chooseImport failed with code `export_locked`: opens the encrypted
+ * export with its passphrase and dry-runs it, as chooseImport does.
+ * @param {string} passphrase
+ */
+export const unlockImport = (passphrase) => call('unlock_import', { passphrase });
+
 /** Imports the file chosen with chooseImport, all or nothing. */
 export const confirmImport = () => call('confirm_import');
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use candor_core::backup::{self, BackupReport, RestoreReport};
-use candor_core::encryption::Secret;
+use candor_core::encryption::{self, Secret};
 use candor_core::files::{self, OutputKind, OutputPath};
 use candor_core::transfer::{self, ExportFormat, ImportReport, MarkdownReport};
 use tauri::{AppHandle, Runtime, State};
@@ -114,6 +114,7 @@ pub async fn restore_backup_unlocked(
     passphrase: String,
 ) -> CommandResult<RestoreReport> {
     let secret = Secret::new(passphrase);
+    state.require_open()?;
     let path = state
         .pending_restore()
         .ok_or_else(|| CommandError::invalid_choice("choose a backup to restore first"))?;
@@ -237,7 +238,9 @@ pub async fn export_journal<R: Runtime>(
 }
 
 /// Picks a Candor JSON file and reports what importing it would do, without
-/// writing anything. The file is kept until confirmed or cancelled.
+/// writing anything. The file is kept until confirmed or cancelled. An
+/// export encrypted with a passphrase (`.json.age`) is kept too, and
+/// refused with `export_locked` until [`unlock_import`] opens it.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn choose_import<R: Runtime>(
     app: AppHandle<R>,
@@ -248,7 +251,7 @@ pub async fn choose_import<R: Runtime>(
         .dialog()
         .file()
         .set_title("Import a Candor export")
-        .add_filter("Candor export", &["json"])
+        .add_filter("Candor export", &["json", "age"])
         .blocking_pick_file();
     let Some(path) = chosen(picked)? else {
         return Ok(None);
@@ -256,17 +259,77 @@ pub async fn choose_import<R: Runtime>(
     let bytes = std::fs::read(&path).map_err(|err| {
         CommandError::invalid_choice(format!("could not read {}: {err}", path.display()))
     })?;
+    stage_import(&state, bytes).map(Some)
+}
+
+/// Dry-runs `bytes` and keeps them for [`confirm_import`]; an encrypted
+/// export is kept sealed, awaiting its passphrase.
+fn stage_import(state: &AppState, bytes: Vec<u8>) -> CommandResult<ImportReport> {
+    state.set_pending_import(None);
+    if encryption::is_sealed(&bytes) {
+        state.set_pending_import(Some(bytes));
+        return Err(CommandError {
+            code: "export_locked",
+            message: "this export is encrypted: type the passphrase it was exported with".into(),
+            field: None,
+            wait_seconds: None,
+        });
+    }
     let report = state.with_store(|store| transfer::import_json(store.conn(), &bytes, true))?;
     state.set_pending_import(Some(bytes));
-    Ok(Some(report))
+    Ok(report)
+}
+
+/// Opens the encrypted export [`choose_import`] kept with its passphrase,
+/// then dry-runs it as `choose_import` does. A wrong passphrase keeps it
+/// for another try.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn unlock_import(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<ImportReport> {
+    open_import(&state, &Secret::new(passphrase))
+}
+
+fn open_import(state: &AppState, passphrase: &Secret) -> CommandResult<ImportReport> {
+    state.require_open()?;
+    let sealed = state
+        .take_pending_import()
+        .filter(|bytes| encryption::is_sealed(bytes))
+        .ok_or_else(|| {
+            CommandError::invalid_choice("choose an encrypted export to import first")
+        })?;
+    match encryption::open_sealed(&sealed, passphrase) {
+        Ok(plain) => stage_import(state, plain.to_vec()),
+        Err(err) => {
+            state.set_pending_import(Some(sealed));
+            let wrong = matches!(err, candor_core::Error::WrongPassphrase);
+            let mut err = CommandError::from(err);
+            if wrong {
+                err.message = "that passphrase does not open this export".into();
+                err.field = Some("passphrase");
+            }
+            Err(err)
+        }
+    }
 }
 
 /// Imports the file chosen with [`choose_import`], in one transaction.
 #[tauri::command(rename_all = "snake_case")]
 pub fn confirm_import(state: State<'_, AppState>) -> CommandResult<ImportReport> {
+    import_pending(&state)
+}
+
+fn import_pending(state: &AppState) -> CommandResult<ImportReport> {
     let bytes = state
         .take_pending_import()
         .ok_or_else(|| CommandError::invalid_choice("choose a file to import first"))?;
+    if encryption::is_sealed(&bytes) {
+        state.set_pending_import(Some(bytes));
+        return Err(CommandError::invalid_choice(
+            "type the export's passphrase before importing it",
+        ));
+    }
     state.with_store(|store| transfer::import_json(store.conn(), &bytes, false))
 }
 
@@ -296,4 +359,68 @@ pub fn list_backups(state: State<'_, AppState>) -> CommandResult<BackupsInfo> {
         .unwrap_or_default();
     files.sort_unstable_by(|a, b| b.cmp(a));
     Ok(BackupsInfo { folder, files })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use candor_core::Store;
+
+    fn journal() -> AppState {
+        AppState::from_store(Store::open_in_memory().unwrap(), "memory.db".into())
+    }
+
+    fn export_of(state: &AppState) -> Vec<u8> {
+        state
+            .with_store(|store| {
+                candor_core::store::people::create(
+                    store.conn(),
+                    &candor_core::store::people::PersonInput {
+                        name: "Ana Lima".into(),
+                        ..Default::default()
+                    },
+                )?;
+                transfer::export_json(store.conn(), "2026-12-04T10:00:00Z")
+            })
+            .unwrap()
+            .into_bytes()
+    }
+
+    #[test]
+    fn an_encrypted_export_is_imported_after_its_passphrase() {
+        let sealed =
+            encryption::seal(&export_of(&journal()), &Secret::new("export passphrase")).unwrap();
+        let into = journal();
+        let err = stage_import(&into, sealed).unwrap_err();
+        assert_eq!(err.code, "export_locked", "{err:?}");
+        let err = import_pending(&into).unwrap_err();
+        assert!(err.message.contains("passphrase"), "{err:?}");
+
+        let err = open_import(&into, &Secret::new("not the passphrase")).unwrap_err();
+        assert_eq!(err.code, "wrong_passphrase");
+        assert_eq!(err.field, Some("passphrase"));
+        assert_eq!(err.message, "that passphrase does not open this export");
+
+        let report = open_import(&into, &Secret::new("export passphrase"))
+            .expect("the right passphrase opens it");
+        assert!(report.dry_run, "a dry run first");
+        assert_eq!(report.kind("people").map(|k| k.added), Some(1));
+        let done = import_pending(&into).unwrap();
+        assert!(!done.dry_run);
+        let names = into
+            .with_store(|store| {
+                candor_core::store::people::list(
+                    store.conn(),
+                    candor_core::store::people::Scope::All,
+                )
+            })
+            .unwrap();
+        assert_eq!(names.len(), 1);
+        assert_eq!(
+            open_import(&into, &Secret::new("export passphrase"))
+                .unwrap_err()
+                .message,
+            "choose an encrypted export to import first"
+        );
+    }
 }

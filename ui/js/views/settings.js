@@ -187,9 +187,34 @@ function dataCard(info) {
   };
   loadBackups().catch(() => {});
 
+  /** Asks for an encrypted export's passphrase, then shows what it holds. */
+  const unlockExport = () => {
+    const dialog = formDialog({
+      id: 'import-passphrase',
+      title: 'This export is encrypted',
+      description: 'Type the passphrase it was exported with. Nothing is imported until you have seen what it holds and confirmed.',
+      fields: [field('passphrase', 'The export’s passphrase', secretInput('current-password'))],
+      submitLabel: 'Open',
+      onSubmit: async (data) => {
+        const report = await api.unlockImport(String(data.get('passphrase')));
+        setTimeout(() => showImport(report));
+      },
+    });
+    dialog.addEventListener('cancel', () => api.cancelImport());
+  };
   const importFile = () => run(async () => {
-    const report = await api.chooseImport();
-    if (!report) return;
+    let report;
+    try {
+      report = await api.chooseImport();
+    } catch (error) {
+      if (error.code !== 'export_locked') throw error;
+      unlockExport();
+      return;
+    }
+    if (report) showImport(report);
+  });
+  /** What importing the chosen file would do, to confirm. */
+  const showImport = (report) => {
     const added = report.kinds.reduce((n, k) => n + k.added, 0);
     const updated = report.kinds.reduce((n, k) => n + k.updated, 0);
     const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { class: 'sheet small', id: 'import-confirm', 'aria-labelledby': 'import-title' }));
@@ -217,7 +242,7 @@ function dataCard(info) {
     dialog.addEventListener('close', () => dialog.remove());
     document.body.append(dialog);
     dialog.showModal();
-  });
+  };
 
   return card({ id: 'your-data', titleId: 'data-title', title: 'Your data', body: h('div', { class: 'card-body stack' },
       h('p', { class: 'muted', text: 'Candor never uses the network and sends nothing anywhere. These copies go only where you choose.' }),
