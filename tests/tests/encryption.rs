@@ -411,3 +411,29 @@ fn a_new_passphrase_replaces_the_old_and_a_backup_made_under_the_old_one_restore
         .collect();
     assert_eq!(names, ["Ana Lima"]);
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn the_first_run_question_is_asked_once_and_not_now_is_remembered() {
+    let data = DataDir::new();
+    seed(&data, None);
+    let app = App::launch(&data);
+    app.wait_for("#encryption-prompt [data-action=encrypt-later]")
+        .click();
+    app.wait_gone("#encryption-prompt");
+    app.wait_for_text(".toast", "any time in Settings");
+    app.close();
+
+    let app = App::launch(&data);
+    app.wait_for_text("#page-title", "Due");
+    app.wait_for(".due-group");
+    assert!(
+        app.try_find("#encryption-prompt").is_none(),
+        "asked once only"
+    );
+    assert_eq!(
+        FileState::of(&data.db_path()).unwrap(),
+        FileState::Plain,
+        "and the journal stays as it was"
+    );
+}

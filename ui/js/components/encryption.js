@@ -207,7 +207,7 @@ export async function encryptionPrompt(info, onEncrypted) {
       h('h2', { id: 'encryption-prompt-title', text: 'Protect this journal with a passphrase?' }),
       h('p', { text: 'Notes about people are sensitive. With a passphrase Candor encrypts this journal and its backups, and asks for it when it opens. Lose both the passphrase and its recovery key and the journal cannot be opened by anyone: there is no reset.' }),
       h('div', { class: 'prompt-actions' },
-        h('button', { type: 'button', class: 'button primary', 'data-action': 'encrypt-now', onclick: () => openEnableDialog({ onDone: async () => { await answered(); await onEncrypted(); } }) }, 'Set a passphrase…'),
+        h('button', { type: 'button', class: 'button', 'data-action': 'encrypt-now', onclick: () => openEnableDialog({ onDone: async () => { await answered(); await onEncrypted(); } }) }, 'Set a passphrase…'),
         h('button', { type: 'button', class: 'button quiet', 'data-action': 'encrypt-later', onclick: async () => { await answered(); toast('You can turn encryption on any time in Settings'); } }, 'Not now'))));
   return box;
 }
