@@ -138,6 +138,9 @@ export function showRecoveryKey(key, { title, onDone }) {
   done.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
     dialog.remove();
+    // The print-out's sheet holds the key too.
+    document.getElementById('print-sheet')?.remove();
+    document.body.classList.remove('printing');
     release();
     onDone?.();
   });
