@@ -502,6 +502,21 @@ fn the_export_holds_every_record_kind_and_every_status() {
             !records.is_empty(),
             "the test journal should hold some {kind}"
         );
+        // Ordered by id (`key` for settings, `reminder_key` for snoozes),
+        // bytewise, as SQLite orders text.
+        let ids: Vec<&str> = records
+            .iter()
+            .map(|r| {
+                ["id", "key", "reminder_key"]
+                    .iter()
+                    .find_map(|name| r[*name].as_str())
+                    .unwrap()
+            })
+            .collect();
+        assert!(
+            ids.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()),
+            "{kind} in id order: {ids:?}"
+        );
     }
     let statuses = |kind: &str| -> Vec<String> {
         let mut all: Vec<String> = doc[kind]
