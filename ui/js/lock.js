@@ -91,6 +91,11 @@ export async function lockNow(reason = 'manual') {
     toast('Set a passphrase first (Settings → Encryption): a plain journal cannot be locked.');
     return;
   }
+  if (holds.has('recovery-key')) {
+    // Locking would take the only sight of the new key off the screen.
+    toast('Save the recovery key first (copy or print it), then lock.');
+    return;
+  }
   locking = true;
   try {
     await flushAll();
