@@ -666,15 +666,14 @@ fn unlock_cost(encrypted: &Fixture) {
     );
 }
 
+/// Percentiles by operation id.
+type Rows = Vec<(String, Spread)>;
+
 /// Every operation again, each call timed on its own, on the plain and the
 /// encrypted copy in turn (one call each, alternating, so a change in the
 /// machine's load falls on both alike), and the tables of percentiles
 /// against the targets.
-fn percentiles(
-    plain: &Fixture,
-    encrypted: &Fixture,
-    ops: &[Op],
-) -> (Vec<(String, Spread)>, Vec<(String, Spread)>) {
+fn percentiles(plain: &Fixture, encrypted: &Fixture, ops: &[Op]) -> (Rows, Rows) {
     let filter = name_filter().map(|f| regex::Regex::new(&f).expect("the filter is a regex"));
     let budget = Duration::from_secs(if plain.scale.full { 12 } else { 1 });
     let (mut plain_rows, mut encrypted_rows) = (Vec::new(), Vec::new());
