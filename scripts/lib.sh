@@ -91,6 +91,18 @@ ensure_rust() {
   fi
 }
 
+# The Tauri bundler (cargo tauri build), pinned to the tauri crate's minor
+# version, into .tools/ like tauri-driver.
+TAURI_CLI_VERSION=2.12.4
+ensure_tauri_cli() {
+  local bin="$TOOLS/bin/cargo-tauri"
+  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q " $TAURI_CLI_VERSION\$"; then
+    return 0
+  fi
+  say "installing tauri-cli $TAURI_CLI_VERSION into .tools/ (a few minutes, once)"
+  cargo install tauri-cli --version "$TAURI_CLI_VERSION" --locked --root "$TOOLS" --quiet
+}
+
 # tauri-driver goes into the project's own .tools/, never the user's cargo bin.
 TAURI_DRIVER_VERSION=2.1.0
 ensure_tauri_driver() {
