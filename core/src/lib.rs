@@ -4,6 +4,8 @@
 //! CLI and the tests all go through the same functions, so every rule written
 //! here holds for all of them.
 
+#![forbid(unsafe_code)]
+
 pub mod backup;
 pub mod demo;
 pub mod encryption;

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod error;
 pub mod notify;
 pub mod state;
