@@ -26,7 +26,8 @@ as_root() {
 # needs; TEST is what driving and screenshotting the real window needs.
 DEB_BUILD="libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config ca-certificates"
 # fonts-inter: the typeface the UI prefers, so screenshots look as designed.
-DEB_TEST="xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils fonts-inter"
+# desktop-file-utils: the package check validates the installed desktop entry.
+DEB_TEST="xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils fonts-inter desktop-file-utils"
 RPM_BUILD="webkit2gtk4.1-devel openssl-devel curl wget file libxdo-devel libappindicator-gtk3-devel librsvg2-devel gcc gcc-c++ make pkgconf-pkg-config"
 RPM_TEST="xorg-x11-server-Xvfb xorg-x11-xauth webkit2gtk4.1 ImageMagick xdotool xorg-x11-utils"
 ARCH_BUILD="webkit2gtk-4.1 base-devel curl wget file openssl libxdo libayatana-appindicator librsvg pkgconf"
@@ -91,25 +92,37 @@ ensure_rust() {
   fi
 }
 
-# The Tauri bundler (cargo tauri build), pinned to the tauri crate's minor
-# version, into .tools/ like tauri-driver.
-TAURI_CLI_VERSION=2.12.4
-ensure_tauri_cli() {
-  local bin="$TOOLS/bin/cargo-tauri"
-  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q " $TAURI_CLI_VERSION\$"; then
-    return 0
+# Tools built from crates.io, pinned, and linked into the project's own
+# .tools/bin (never the user's cargo bin). Each version is built once per
+# machine into a cache outside the checkout ($CANDOR_TOOL_CACHE, by default
+# ~/.cache/candor/tools), so a fresh clone links it instead of spending
+# minutes compiling it again; a missing or broken one is built.
+TOOL_CACHE=${CANDOR_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/candor/tools}
+
+# ensure_cargo_tool CRATE VERSION BINARY CHECK-ARG...
+# CHECK-ARG... is run on the cached binary to tell that it works; the cache
+# folder is named for the version, so a working binary there is VERSION.
+ensure_cargo_tool() {
+  local crate=$1 version=$2 binary=$3; shift 3
+  local root="$TOOL_CACHE/$crate-$version"
+  if ! "$root/bin/$binary" "$@" >/dev/null 2>&1; then
+    say "installing $crate $version (a few minutes, once per machine)"
+    rm -rf "$root"
+    cargo install "$crate" --version "$version" --locked --root "$root" --quiet
   fi
-  say "installing tauri-cli $TAURI_CLI_VERSION into .tools/ (a few minutes, once)"
-  cargo install tauri-cli --version "$TAURI_CLI_VERSION" --locked --root "$TOOLS" --quiet
+  mkdir -p "$TOOLS/bin"
+  ln -sfn "$root/bin/$binary" "$TOOLS/bin/$binary"
 }
 
-# tauri-driver goes into the project's own .tools/, never the user's cargo bin.
+# The Tauri bundler (cargo tauri build), pinned to the tauri crate's minor
+# version.
+TAURI_CLI_VERSION=2.12.4
+ensure_tauri_cli() {
+  ensure_cargo_tool tauri-cli "$TAURI_CLI_VERSION" cargo-tauri --version
+}
+
+# tauri-driver, the WebDriver server the end-to-end tests talk to.
 TAURI_DRIVER_VERSION=2.1.0
 ensure_tauri_driver() {
-  local bin="$TOOLS/bin/tauri-driver"
-  if [ -x "$bin" ] && "$bin" --help >/dev/null 2>&1; then
-    return 0
-  fi
-  say "installing tauri-driver $TAURI_DRIVER_VERSION into .tools/"
-  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --root "$TOOLS" --quiet
+  ensure_cargo_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --help
 }
