@@ -77,7 +77,7 @@ export function cadenceLabel(days) {
   return `Every ${days} days`;
 }
 
-/** Shows a short message in the corner. @param {string} message */
+/** The paths of the inline SVG icons, on a 24 × 24 grid, stroked. */
 const ICONS = {
   plus: 'M12 5v14M5 12h14',
   edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
@@ -90,8 +90,12 @@ const ICONS = {
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4',
   next: 'M5 12h14M13 6l6 6-6 6',
   cancel: 'M5 5l14 14M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z',
+  padlock: 'M6 10.5h12a1.5 1.5 0 0 1 1.5 1.5v7A1.5 1.5 0 0 1 18 20.5H6A1.5 1.5 0 0 1 4.5 19v-7A1.5 1.5 0 0 1 6 10.5zM8 10.5V7.5a4 4 0 0 1 8 0v3M12 14.5v2.5',
+  eye: 'M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12zM12 9.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z',
+  shield: 'M12 3l7.5 3v5.5c0 4.6-3.1 8.2-7.5 9.5-4.4-1.3-7.5-4.9-7.5-9.5V6zM9 12l2.2 2.2L15.5 10',
 };
 
+/** Shows a short message in the corner. @param {string} message */
 export function toast(message, kind = 'info') {
   const region = document.getElementById('toasts');
   if (!region) return;
@@ -100,12 +104,17 @@ export function toast(message, kind = 'info') {
   setTimeout(() => el.remove(), kind === 'error' ? 6000 : 2600);
 }
 
-/** Inline SVG icons used on buttons. @param {keyof typeof ICONS} name */
-export function icon(name) {
+/**
+ * An inline SVG icon, hidden from screen readers (the control it sits in
+ * carries the words).
+ * @param {keyof typeof ICONS} name
+ * @param {string} [className] its class: `button-icon` on buttons
+ */
+export function icon(name, className = 'button-icon') {
   const paths = ICONS;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('class', 'button-icon');
+  svg.setAttribute('class', className);
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
   path.setAttribute('d', paths[name]);

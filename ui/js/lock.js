@@ -6,7 +6,7 @@
 
 import * as api from './api.js';
 import { clearFlushers, flushAll } from './autosave.js';
-import { h, toast } from './dom.js';
+import { h, icon, toast } from './dom.js';
 
 /** What the window knows about the journal's protection. */
 export const journal = {
@@ -117,19 +117,6 @@ export async function lockNow(reason = 'manual') {
   }
 }
 
-const padlock = () => {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('class', 'lock-glyph');
-  svg.setAttribute('aria-hidden', 'true');
-  for (const d of ['M6 10.5h12a1.5 1.5 0 0 1 1.5 1.5v7A1.5 1.5 0 0 1 18 20.5H6A1.5 1.5 0 0 1 4.5 19v-7A1.5 1.5 0 0 1 6 10.5z', 'M8 10.5V7.5a4 4 0 0 1 8 0v3', 'M12 14.5v2.5']) {
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
-};
-
 /**
  * Shows the lock screen in place of the app, focus in the passphrase
  * field. Enter submits; a wrong passphrase says so and counts down the
@@ -151,7 +138,7 @@ export function showLockScreen(reason = 'start') {
       reveal.setAttribute('aria-label', shown ? 'Show the passphrase' : 'Hide the passphrase');
       input.focus();
     },
-  }, eye());
+  }, icon('eye'));
   const error = h('p', { class: 'form-error', id: 'unlock-error', role: 'alert', hidden: true });
   const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'button primary unlock-submit', id: 'unlock-submit', text: 'Unlock' }));
   const note = {
@@ -223,7 +210,7 @@ export function showLockScreen(reason = 'start') {
 
   const screen = h('main', { class: 'lock-screen', id: 'lock-screen', 'aria-labelledby': 'lock-title' },
     h('div', { class: 'lock-card' },
-      h('div', { class: 'lock-badge' }, padlock()),
+      h('div', { class: 'lock-badge' }, icon('padlock', 'lock-glyph')),
       h('h1', { id: 'lock-title', text: 'Candor is locked' }),
       h('p', { class: 'lock-note', id: 'lock-note', text: note }),
       form,
@@ -236,19 +223,6 @@ export function showLockScreen(reason = 'start') {
   document.body.append(screen);
   document.title = 'Candor — Locked';
   input.focus();
-}
-
-function eye() {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('class', 'button-icon');
-  svg.setAttribute('aria-hidden', 'true');
-  for (const d of ['M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z', 'M12 9.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z']) {
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
 }
 
 async function unlocked() {

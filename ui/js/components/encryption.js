@@ -3,7 +3,7 @@
 // shown once (copy, print, "I have saved it"), and the first-run question.
 
 import * as api from '../api.js';
-import { h, toast } from '../dom.js';
+import { h, icon, toast } from '../dom.js';
 import { holdAutoLock, refreshLockInfo } from '../lock.js';
 import { field, formDialog } from './dialog.js';
 
@@ -205,7 +205,7 @@ export async function encryptionPrompt(info, onEncrypted) {
     box.remove();
   };
   const box = h('section', { class: 'card prompt-card', id: 'encryption-prompt', 'aria-labelledby': 'encryption-prompt-title' },
-    h('div', { class: 'prompt-icon', 'aria-hidden': 'true' }, shield()),
+    h('div', { class: 'prompt-icon', 'aria-hidden': 'true' }, icon('shield', '')),
     h('div', { class: 'prompt-text' },
       h('h2', { id: 'encryption-prompt-title', text: 'Protect this journal with a passphrase?' }),
       h('p', { text: 'Notes about people are sensitive. With a passphrase Candor encrypts this journal and its backups, and asks for it when it opens. Lose both the passphrase and its recovery key and the journal cannot be opened by anyone: there is no reset.' }),
@@ -213,15 +213,4 @@ export async function encryptionPrompt(info, onEncrypted) {
         h('button', { type: 'button', class: 'button', 'data-action': 'encrypt-now', onclick: () => openEnableDialog({ onDone: async () => { await answered(); await onEncrypted(); } }) }, 'Set a passphrase…'),
         h('button', { type: 'button', class: 'button quiet', 'data-action': 'encrypt-later', onclick: async () => { await answered(); toast('You can turn encryption on any time in Settings'); } }, 'Not now'))));
   return box;
-}
-
-function shield() {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  for (const d of ['M12 3l7.5 3v5.5c0 4.6-3.1 8.2-7.5 9.5-4.4-1.3-7.5-4.9-7.5-9.5V6z', 'M9 12l2.2 2.2L15.5 10']) {
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
 }
