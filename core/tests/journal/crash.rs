@@ -102,7 +102,11 @@ fn key_for(path: &Path, encrypted_run: bool) -> Option<JournalKey> {
     }
 }
 
-/// A raw SQLite connection to `path`, keyed as [`key_for`] says.
+/// A raw SQLite connection to `path`, keyed as [`key_for`] says. The key is
+/// written out here rather than through `JournalKey`: the files must open
+/// with SQLCipher's raw key and salt (`x'<key><salt>'`), the form every
+/// shipped encrypted journal was written with, whatever the code under test
+/// does.
 fn raw_open(path: &Path, encrypted_run: bool) -> Connection {
     let conn = Connection::open(path).unwrap();
     if key_for(path, encrypted_run).is_some() {

@@ -41,9 +41,7 @@ pub(super) fn encrypt(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let path = journal.path();
-    let _lock = JournalLock::for_command(path, "encrypt", wait)?;
-    require(path, FileState::Plain)?;
-    let mut store = journal.open_existing()?;
+    let (_lock, mut store) = open_locked(journal, "encrypt", FileState::Plain, wait)?;
     let (key, backups) = to_new_key(&args, &mut store, path)?;
     writeln!(out, "Encrypted {}.", path.display())?;
     write_backups(out, &backups)?;
@@ -58,9 +56,7 @@ pub(super) fn decrypt(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let path = journal.path();
-    let _lock = JournalLock::for_command(path, "decrypt", wait)?;
-    require(path, FileState::Encrypted)?;
-    let mut store = journal.open()?;
+    let (_lock, mut store) = open_locked(journal, "decrypt", FileState::Encrypted, wait)?;
     store.set_key(None)?;
     writeln!(
         out,
@@ -78,9 +74,7 @@ pub(super) fn rekey(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let path = journal.path();
-    let _lock = JournalLock::for_command(path, "rekey", wait)?;
-    require(path, FileState::Encrypted)?;
-    let mut store = journal.open()?;
+    let (_lock, mut store) = open_locked(journal, "rekey", FileState::Encrypted, wait)?;
     let (key, backups) = to_new_key(&args, &mut store, path)?;
     writeln!(
         out,
@@ -111,6 +105,21 @@ fn to_new_key(
     store.set_key(Some(key.clone()))?;
     let backups = backup::rekey_backups(path, old.as_ref(), &key)?;
     Ok((key, backups))
+}
+
+/// Takes the journal's lock for `command` (held until the returned lock is
+/// dropped), refuses a journal that is missing or not `state`, the state the
+/// command converts from, and opens it, asking for its passphrase when it
+/// is encrypted.
+fn open_locked(
+    journal: &Journal,
+    command: &str,
+    state: FileState,
+    wait: Duration,
+) -> Result<(JournalLock, Store), CliError> {
+    let lock = JournalLock::for_command(journal.path(), command, wait)?;
+    require(journal.path(), state)?;
+    Ok((lock, journal.open()?))
 }
 
 /// Refuses a journal that is missing or not in the state the command
