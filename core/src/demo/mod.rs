@@ -239,11 +239,12 @@ impl Tuning {
     fn apply(conn: &Connection) -> Result<Tuning> {
         let cache_size: i64 = conn.pragma_query_value(None, "cache_size", |row| row.get(0))?;
         conn.pragma_update(None, "cache_size", -GENERATION_CACHE_KIB)?;
-        // Every insert fires the search triggers, so each one keeps a
-        // statement journal; on disk (the default) that is millions of
-        // writes to a temporary file. Changing temp_store drops temporary
-        // tables and is refused inside a transaction, so it is changed only
-        // on an idle connection without any.
+        // Temporary data in memory: the search index is built at the end by
+        // one insert that sorts every record's text (search::bulk), and on
+        // disk (the default) that sort spills to a temporary file. Changing
+        // temp_store drops temporary tables and is refused inside a
+        // transaction, so it is changed only on an idle connection without
+        // any.
         let temp_store: i64 = conn.pragma_query_value(None, "temp_store", |row| row.get(0))?;
         let temp_objects: i64 =
             conn.query_row("SELECT count(*) FROM temp.sqlite_schema", [], |row| {
@@ -289,35 +290,47 @@ fn generate_in_transaction(
                 "the journal is not empty: demo data goes into an empty journal only",
             ));
         }
-        let bank = Bank::load(conn)?;
-        let mut rng = Rng::new(options.seed);
-        let plan = Plan::new(&mut rng, options, start);
-        let mut writer = Writer::new(conn)?;
-        writer.report.from = Some(start);
-        writer.report.to = Some(options.end);
-        let total = plan.people.len() + 2;
-        let tell = |done: usize, report: &DemoReport| {
-            if let Some(progress) = progress {
-                progress(Progress {
-                    done,
-                    total,
-                    records: report.total(),
-                });
-            }
-        };
-
-        write_people(&mut writer, &mut rng.fork(), &plan)?;
-        tell(1, &writer.report);
-        let mut history_rngs: Vec<Rng> = plan.people.iter().map(|_| rng.fork()).collect();
-        for (index, person_rng) in history_rngs.iter_mut().enumerate() {
-            write_history(&mut writer, person_rng, &plan, &bank, index)?;
-            tell(index + 2, &writer.report);
-        }
-        write_conflicts(&mut writer, &mut rng.fork(), &plan)?;
-        writer.report.records = writer.report.total();
-        tell(total, &writer.report);
-        Ok(writer.report.clone())
+        // The journal is empty, so indexing it once at the end is faster
+        // than indexing every record as it is written (see search::bulk).
+        crate::search::bulk::write(conn, |conn| write_demo(conn, options, start, progress))
     })
+}
+
+/// Writes the demo team's history (inside [`generate_in_transaction`]).
+fn write_demo(
+    conn: &Connection,
+    options: &DemoOptions,
+    start: NaiveDate,
+    progress: Option<&dyn Fn(Progress)>,
+) -> Result<DemoReport> {
+    let bank = Bank::load(conn)?;
+    let mut rng = Rng::new(options.seed);
+    let plan = Plan::new(&mut rng, options, start);
+    let mut writer = Writer::new(conn)?;
+    writer.report.from = Some(start);
+    writer.report.to = Some(options.end);
+    let total = plan.people.len() + 2;
+    let tell = |done: usize, report: &DemoReport| {
+        if let Some(progress) = progress {
+            progress(Progress {
+                done,
+                total,
+                records: report.total(),
+            });
+        }
+    };
+
+    write_people(&mut writer, &mut rng.fork(), &plan)?;
+    tell(1, &writer.report);
+    let mut history_rngs: Vec<Rng> = plan.people.iter().map(|_| rng.fork()).collect();
+    for (index, person_rng) in history_rngs.iter_mut().enumerate() {
+        write_history(&mut writer, person_rng, &plan, &bank, index)?;
+        tell(index + 2, &writer.report);
+    }
+    write_conflicts(&mut writer, &mut rng.fork(), &plan)?;
+    writer.report.records = writer.report.total();
+    tell(total, &writer.report);
+    Ok(writer.report.clone())
 }
 
 /// Checks the options; returns the journal's first day.
@@ -2029,6 +2042,107 @@ mod tests {
             seed,
             end: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
         }
+    }
+
+    /// Every search document with its indexed text, by record (rowids
+    /// differ: the triggers number a day's records in the order they are
+    /// written, the rebuild by kind and id).
+    fn search_documents(conn: &Connection) -> Vec<Vec<Option<String>>> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT d.kind, d.record_id, d.person_id, d.parent_id, CAST(d.day AS TEXT), \
+                        d.status, d.extra, i.title, i.body, CAST(d.rowid / 1048576 = d.day AS TEXT) \
+                 FROM search_docs d LEFT JOIN search_index i ON i.rowid = d.rowid \
+                 ORDER BY d.kind, d.record_id",
+            )
+            .unwrap();
+        stmt.query_map([], |row| {
+            (0..10)
+                .map(|i| row.get(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    /// Rowids of what `words` (an FTS5 query) matches.
+    fn matches(conn: &Connection, words: &str) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT d.kind || ' ' || d.record_id FROM search_index \
+                 JOIN search_docs d ON d.rowid = search_index.rowid \
+                 WHERE search_index MATCH ?1 ORDER BY 1",
+            )
+            .unwrap();
+        stmt.query_map([words], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn schema(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+            .unwrap();
+        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_bulk_built_index_holds_what_the_triggers_would_have_written() {
+        let opts = options(4, 2, 11);
+        let start = check_options(&opts).unwrap();
+        // Through the triggers, record by record, as the first round wrote it.
+        let by_triggers = Store::open_in_memory().unwrap();
+        let schema_before = schema(by_triggers.conn());
+        atomic(by_triggers.conn(), |conn| {
+            write_demo(conn, &opts, start, None)
+        })
+        .unwrap();
+        // In bulk, as generate writes it now.
+        let in_bulk = Store::open_in_memory().unwrap();
+        let report = generate(in_bulk.conn(), &opts, None).unwrap();
+        assert!(report.records > 500, "a journal worth indexing in bulk");
+
+        let expected = search_documents(by_triggers.conn());
+        assert_eq!(expected.len(), report.records, "one document a record");
+        assert_eq!(search_documents(in_bulk.conn()), expected);
+        for words in ["\"roadmap\"", "\"r\"*", "\"on\" \"call\"", "\"imp\"*"] {
+            let found = matches(in_bulk.conn(), words);
+            assert!(!found.is_empty(), "{words} finds something");
+            assert_eq!(found, matches(by_triggers.conn(), words), "{words}");
+        }
+        assert_eq!(
+            schema(in_bulk.conn()),
+            schema_before,
+            "the triggers and the index are back, as the migrations made them"
+        );
+        in_bulk
+            .conn()
+            .execute_batch("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+            .expect("the full-text index is consistent with its rows");
+
+        // The triggers work again: a new record is indexed on its day.
+        let person: String = in_bulk
+            .conn()
+            .query_row("SELECT id FROM people LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        crate::store::feedback::create(
+            in_bulk.conn(),
+            uuid::Uuid::parse_str(&person).unwrap(),
+            &crate::store::feedback::FeedbackInput {
+                kind: "reinforcing".into(),
+                observation: "Zanzibarian clarity in the review".into(),
+                observed_on: "2026-11-02".into(),
+                ..Default::default()
+            },
+            opts.end,
+        )
+        .unwrap();
+        assert_eq!(matches(in_bulk.conn(), "\"zanzibarian\"").len(), 1);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::export::{stored_record, Stored};
 use super::json::{shorten, Json};
 use super::kinds::{self, Field, Item, Kind, Nested, Rule, Ty, KINDS};
 use super::{FORMAT, FORMAT_VERSION};
+use crate::search;
 use crate::store::one_on_ones::DATETIME_FORMAT;
 use crate::validate::parse_date;
 use crate::{Error, Result};
@@ -788,7 +789,12 @@ fn check_and_write(
         _ => return Err(problems.into_error()),
     };
     if !dry_run {
-        write(conn, batches, &fates)?;
+        let records = fates.iter().flatten().filter(|f| **f != Fate::Keep).count();
+        if search::bulk::worth_it(records, search::bulk::document_count(conn)?) {
+            search::bulk::write(conn, |conn| write(conn, batches, &fates))?;
+        } else {
+            write(conn, batches, &fates)?;
+        }
     }
     Ok(batches
         .iter()

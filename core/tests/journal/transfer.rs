@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use candor_core::demo::{self, DemoOptions};
 use candor_core::store::action_items::{self, ActionItemInput};
 use candor_core::store::agenda;
 use candor_core::store::conflicts::{
@@ -26,7 +27,7 @@ use rusqlite::Connection;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::support::{point, today};
+use crate::support::{point, schema_of, search_hits, today};
 
 const EXPORTED_AT: &str = "2026-11-29T12:00:00.000Z";
 const WEEKLY: &str = "6f1c2d9e-0b1a-4c59-9a57-1f0e8e7c0001";
@@ -935,6 +936,108 @@ fn a_failure_while_writing_rolls_back_every_record_already_written() {
     let before = snapshot(store.conn());
     assert!(import(store.conn(), &swapped).is_err());
     assert_eq!(snapshot(store.conn()), before);
+}
+
+/// A demo team's journal, exported once: enough records (over 500) that
+/// importing it into an empty journal writes it in bulk, with the search
+/// triggers set aside and the index built once at the end.
+fn demo_export() -> &'static str {
+    static EXPORT: OnceLock<String> = OnceLock::new();
+    EXPORT.get_or_init(|| {
+        let store = Store::open_in_memory().unwrap();
+        let options = DemoOptions {
+            people: 4,
+            years: 2,
+            seed: 7,
+            end: today(),
+        };
+        let report = demo::generate(store.conn(), &options, None).unwrap();
+        assert!(report.records > 500, "{} records", report.records);
+        transfer::export_json(store.conn(), EXPORTED_AT).unwrap()
+    })
+}
+
+/// Every search document: its rowid, record and indexed text.
+fn search_state(conn: &Connection) -> Vec<(i64, String, String, String, String)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT d.rowid, d.kind, d.record_id, i.title, i.body FROM search_docs d \
+             JOIN search_index i ON i.rowid = d.rowid ORDER BY d.rowid",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+#[test]
+fn a_large_import_is_indexed_once_and_the_journal_keeps_indexing_after_it() {
+    let target = Store::open_in_memory().unwrap();
+    let conn = target.conn();
+    let schema = schema_of(conn);
+    let here = person(conn, named("Quillon Already-Here"));
+    let report = import(conn, demo_export()).unwrap();
+    assert!(report.added() > 500, "{report:?}");
+    assert_eq!(schema_of(conn), schema, "the search triggers are all back");
+
+    // Every record has its document, the one already there too.
+    let documents = search_state(conn);
+    let records: i64 = demo::RECORD_TABLES
+        .iter()
+        .map(|table| {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+        })
+        .sum();
+    assert_eq!(documents.len() as i64, records);
+    assert_eq!(
+        search_hits(conn, "quillon"),
+        [("person".to_string(), here.id.to_string())]
+    );
+    conn.execute_batch("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        .expect("the full-text index agrees with its rows");
+
+    // What the file holds is found as in the journal it came from.
+    let source = Store::open_in_memory().unwrap();
+    import(source.conn(), demo_export()).unwrap();
+    for words in ["roadmap", "on call", "r"] {
+        let found = search_hits(conn, words);
+        assert!(!found.is_empty(), "{words}");
+        assert_eq!(found, search_hits(source.conn(), words), "{words}");
+    }
+
+    // And the triggers index what is written next.
+    person(conn, named("Zebedee Afterwards"));
+    assert_eq!(search_hits(conn, "zebedee").len(), 1);
+}
+
+#[test]
+fn a_large_import_that_fails_leaves_the_records_the_index_and_its_triggers_as_they_were() {
+    let target = Store::open_in_memory().unwrap();
+    let conn = target.conn();
+    person(conn, named("Already here"));
+    // The last kind written fails, after the triggers were set aside and
+    // every other record was written.
+    conn.execute_batch(
+        "CREATE TEMP TRIGGER refuse_checkins BEFORE INSERT ON main.goal_checkins \
+         BEGIN SELECT RAISE(ABORT, 'disk full, say'); END;",
+    )
+    .unwrap();
+    let before = (snapshot(conn), schema_of(conn), search_state(conn));
+    let err = import(conn, demo_export()).expect_err("the write fails");
+    assert!(err.to_string().contains("disk full, say"), "{err}");
+    assert_eq!(
+        (snapshot(conn), schema_of(conn), search_state(conn)),
+        before,
+        "nothing of the file, and the search triggers and index unchanged"
+    );
+    person(conn, named("Zebedee Afterwards"));
+    assert_eq!(search_hits(conn, "zebedee").len(), 1, "triggers still live");
 }
 
 #[test]

@@ -11,6 +11,8 @@ use crate::record_kinds;
 use crate::validate::{blank_to_none, optional_date, parse_uuid};
 use crate::{Error, Result};
 
+pub(crate) mod bulk;
+
 /// Rowids are `day * 2^20 + sequence` (migration 7).
 pub(crate) const DAY_SPAN: i64 = 1 << 20;
 pub const DEFAULT_LIMIT: usize = 50;
