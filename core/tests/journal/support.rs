@@ -97,3 +97,17 @@ pub fn integrity(conn: &Connection) -> Vec<String> {
         .collect::<rusqlite::Result<_>>()
         .unwrap()
 }
+
+/// Records of every kind together (the tables of
+/// [`candor_core::demo::RECORD_TABLES`]): one search document each.
+pub fn record_count(conn: &Connection) -> i64 {
+    candor_core::demo::RECORD_TABLES
+        .iter()
+        .map(|table| {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+        })
+        .sum()
+}
