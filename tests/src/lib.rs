@@ -480,6 +480,9 @@ fn capture_window(path: &Path) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// How often a click re-finds an element the page replaced under it.
+const STALE_RETRIES: usize = 5;
+
 /// An element found in the page.
 pub struct Element<'a> {
     app: &'a App,
@@ -496,8 +499,25 @@ impl Element<'_> {
         .unwrap_or_else(|err| panic!("WebDriver {path} on `{}` failed: {err}", self.css))
     }
 
+    /// Clicks the element. If the page re-rendered it between finding and
+    /// clicking (WebDriver's "stale element reference"), the element is
+    /// found again by the same selector and clicked once more: the test
+    /// asked for "the element matching this selector", not for one DOM node.
     pub fn click(&self) {
-        self.cmd("/click", json!({}));
+        let mut id = self.id.clone();
+        for _ in 0..STALE_RETRIES {
+            match post(&self.app.url(&format!("/element/{id}/click")), &json!({})) {
+                Ok(_) => return,
+                Err(err) if err.contains("stale element reference") => {
+                    id = self.app.wait_for(&self.css).id;
+                }
+                Err(err) => panic!("WebDriver /click on `{}` failed: {err}", self.css),
+            }
+        }
+        panic!(
+            "WebDriver /click on `{}`: the element was re-rendered {STALE_RETRIES} times in a row",
+            self.css
+        );
     }
 
     /// Replaces the field's content with `text`.

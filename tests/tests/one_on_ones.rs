@@ -84,14 +84,14 @@ fn a_weekly_one_on_one_is_held_and_what_was_left_open_comes_back_next_time() {
     });
 
     // The template prompts were covered; the rota point stays open.
-    for _ in 0..3 {
+    for resolved in 1..=3 {
         app.wait_for("#agenda-list .agenda-item:not(.resolved) input[type=checkbox]")
             .click();
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        // Each tick re-renders the list; the next one waits for it.
+        app.wait_until(&format!("{resolved} points resolved"), || {
+            app.texts("#agenda-list .agenda-item.resolved").len() == resolved
+        });
     }
-    app.wait_until("three points resolved", || {
-        app.texts("#agenda-list .agenda-item.resolved").len() == 3
-    });
     let open = app.texts("#agenda-list .agenda-item:not(.resolved) .text");
     assert_eq!(open, ["Discuss the on-call rota"]);
     app.screenshot("one-on-one-during");
