@@ -93,6 +93,7 @@ const COMMANDS: &[&str] = &[
     "unlock_import",
     "confirm_import",
     "cancel_import",
+    "cancel_work",
     "list_backups",
     "prep_sheet",
     "review_preview",

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::encryption::{read_salt, FileState, JournalKey};
 use crate::files::{sync_folder, OutputPath};
+use crate::progress::{Progress, Stage};
 use crate::store::{atomic, APPLICATION_ID, SCHEMA_VERSION};
 use crate::{Error, Result, Store};
 
@@ -90,6 +91,17 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
 /// The backup of an encrypted journal is encrypted with the journal's key
 /// (and salt), so the same passphrase or recovery key opens it.
 pub fn backup_to(store: &Store, dest: &OutputPath) -> Result<BackupReport> {
+    backup_with(store, dest, Progress::none(), Stage::Copying)
+}
+
+/// [`backup_to`], reporting the copy and the check as `stage` of
+/// `progress`; cancelled, it leaves no file.
+fn backup_with(
+    store: &Store,
+    dest: &OutputPath,
+    progress: Progress<'_>,
+    stage: Stage,
+) -> Result<BackupReport> {
     let conn = store.conn();
     let key = store.key();
     let dir = dest.folder();
@@ -109,7 +121,7 @@ pub fn backup_to(store: &Store, dest: &OutputPath) -> Result<BackupReport> {
             key.apply(&copy)?;
         }
         copy.pragma_update(None, "synchronous", "FULL")?;
-        run_backup(conn, &mut copy)?;
+        run_backup(conn, &mut copy, progress, stage)?;
         // A copy of a WAL journal would be in WAL mode too; a backup should
         // be one self-contained file.
         let _mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
@@ -117,7 +129,7 @@ pub fn backup_to(store: &Store, dest: &OutputPath) -> Result<BackupReport> {
         Ok((version, counts))
     })?;
 
-    let checked = check_file(&temp, key)?;
+    let checked = check_file_with(&temp, key, progress)?;
     if checked.counts != counts {
         return Err(path_error(format!(
             "the backup to {} was not kept: its row counts differ from the journal's",
@@ -193,6 +205,15 @@ pub fn auto_backup(
 /// this build's, that passes `integrity_check`. Opens it read-only, with
 /// `key` if it is encrypted.
 pub fn verify(path: &Path, key: Option<&JournalKey>) -> Result<VerifyReport> {
+    verify_with(path, key, Progress::none())
+}
+
+/// [`verify`], which a cancel of `progress` interrupts.
+fn verify_with(
+    path: &Path,
+    key: Option<&JournalKey>,
+    progress: Progress<'_>,
+) -> Result<VerifyReport> {
     if path.is_dir() {
         return Err(Error::NotAJournal {
             path: path.to_owned(),
@@ -205,7 +226,7 @@ pub fn verify(path: &Path, key: Option<&JournalKey>) -> Result<VerifyReport> {
             reason: "there is no such file".into(),
         });
     }
-    check_file(path, key)
+    check_file_with(path, key, progress)
 }
 
 /// Replaces the journal at `current` with the contents of the backup at
@@ -234,12 +255,41 @@ pub fn restore_from(
     backup_key: Option<&JournalKey>,
     today: NaiveDate,
 ) -> Result<RestoreReport> {
+    let keys = RestoreKeys {
+        journal: journal_key,
+        backup: backup_key,
+    };
+    restore_from_with(current, backup, keys, today, Progress::none())
+}
+
+/// The keys of a restore (see [`restore_from`]).
+#[derive(Clone, Copy, Default)]
+pub struct RestoreKeys<'a> {
+    /// The journal's; `None`: it is plain.
+    pub journal: Option<&'a JournalKey>,
+    /// The backup's, when it differs from the journal's.
+    pub backup: Option<&'a JournalKey>,
+}
+
+/// [`restore_from`], reporting each stage to `progress`. Cancelled before
+/// the copy ends, it changes nothing: the journal keeps its contents (the
+/// copy is one transaction, rolled back) and the copy of the journal saved
+/// for the restore is deleted again.
+pub fn restore_from_with(
+    current: &Path,
+    backup: &Path,
+    keys: RestoreKeys<'_>,
+    today: NaiveDate,
+    progress: Progress<'_>,
+) -> Result<RestoreReport> {
+    let journal_key = keys.journal;
     let backup_key = if FileState::of(backup)?.is_encrypted() {
-        backup_key.or(journal_key)
+        keys.backup.or(journal_key)
     } else {
         None
     };
-    let source = verify(backup, backup_key)?;
+    progress.step(Stage::Verifying, 0, 0)?;
+    let source = verify_with(backup, backup_key, progress)?;
     if same_file(current, backup) {
         return Err(path_error(format!(
             "{} is the journal itself; choose a backup file",
@@ -256,11 +306,52 @@ pub fn restore_from(
             &dir,
             &format!("{}-before-restore-{today}", journal_stem(current)),
         );
-        Some(backup_to(&store, &OutputPath::owned(&dest)?)?.path)
+        progress.step(Stage::SavingCurrent, 0, 0)?;
+        let saved = backup_with(
+            &store,
+            &OutputPath::owned(&dest)?,
+            progress,
+            Stage::SavingCurrent,
+        )?;
+        Some(saved.path)
     } else {
         None
     };
 
+    let copied = copy_backup(
+        current,
+        backup,
+        (journal_key, backup_key),
+        &source,
+        saved_before.as_deref(),
+        progress,
+    );
+    if let (Err(Error::Cancelled), Some(saved)) = (&copied, &saved_before) {
+        // Nothing was restored, so nothing needs the copy kept for it.
+        let _ = fs::remove_file(saved);
+    }
+    copied?;
+
+    let store = Store::open_with_key(current, journal_key)?;
+    Ok(RestoreReport {
+        restored_from: backup.to_owned(),
+        saved_before,
+        backup_schema_version: source.schema_version,
+        schema_version: store.schema_version()?,
+        counts: table_counts(store.conn())?,
+    })
+}
+
+/// The copy of [`restore_from_with`]: the backup's contents into the
+/// journal at `current`, in one transaction.
+fn copy_backup(
+    current: &Path,
+    backup: &Path,
+    (journal_key, backup_key): (Option<&JournalKey>, Option<&JournalKey>),
+    source: &VerifyReport,
+    saved_before: Option<&Path>,
+    progress: Progress<'_>,
+) -> Result<()> {
     {
         if let Some(parent) = current.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)
@@ -280,6 +371,7 @@ pub fn restore_from(
                 .tempfile_in(folder)
                 .map_err(|err| io_error("create a file in", folder, &err))?
                 .into_temp_path();
+            progress.step(Stage::Copying, 0, 0)?;
             crate::store::export_file(backup, backup_key, &temp, journal_key)?;
             (open_read_only(&temp, journal_key)?, Some(temp))
         } else {
@@ -309,36 +401,42 @@ pub fn restore_from(
                 backup.display()
             )));
         }
-        run_backup(&from, &mut into)?;
+        run_backup(&from, &mut into, progress, Stage::Copying)?;
         if table_counts(&into)? != source.counts {
             return Err(path_error(format!(
                 "the restore from {} did not copy every row; the journal as it was is saved in {}",
                 backup.display(),
-                saved_before
-                    .as_deref()
-                    .map_or_else(|| "no backup".into(), |p| p.display().to_string())
+                saved_before.map_or_else(|| "no backup".into(), |p| p.display().to_string())
             )));
         }
     }
-
-    let store = Store::open_with_key(current, journal_key)?;
-    Ok(RestoreReport {
-        restored_from: backup.to_owned(),
-        saved_before,
-        backup_schema_version: source.schema_version,
-        schema_version: store.schema_version()?,
-        counts: table_counts(store.conn())?,
-    })
+    Ok(())
 }
 
-/// Copies all of `from` into `to`, waiting a little if either is busy.
-fn run_backup(from: &Connection, to: &mut Connection) -> Result<()> {
+/// Pages copied between two progress reports (1 MiB of 4 KiB pages).
+const PAGES_PER_STEP: std::ffi::c_int = 256;
+
+/// Copies all of `from` into `to`, waiting a little if either is busy,
+/// reporting the pages copied as `stage` of `progress`. The copy is one
+/// transaction on `to`: cancelled (or failed) before the last page, `to`
+/// is left as it was.
+fn run_backup(
+    from: &Connection,
+    to: &mut Connection,
+    progress: Progress<'_>,
+    stage: Stage,
+) -> Result<()> {
     let backup = Backup::new(from, to)?;
     let mut waits = 0;
     loop {
-        match backup.step(-1)? {
+        match backup.step(PAGES_PER_STEP)? {
             StepResult::Done => return Ok(()),
-            StepResult::More => {}
+            StepResult::More => {
+                let pages = backup.progress();
+                let total = u64::try_from(pages.pagecount).unwrap_or(0);
+                let left = u64::try_from(pages.remaining).unwrap_or(0);
+                progress.step(stage, total.saturating_sub(left), total)?;
+            }
             StepResult::Busy | StepResult::Locked => {
                 waits += 1;
                 if waits > 100 {
@@ -357,8 +455,21 @@ fn run_backup(from: &Connection, to: &mut Connection) -> Result<()> {
 
 /// Opens `path` read-only (with `key`) and checks it (see [`verify`]).
 pub(crate) fn check_file(path: &Path, key: Option<&JournalKey>) -> Result<VerifyReport> {
+    check_file_with(path, key, Progress::none())
+}
+
+/// [`check_file`], which a cancel of `progress` interrupts.
+fn check_file_with(
+    path: &Path,
+    key: Option<&JournalKey>,
+    progress: Progress<'_>,
+) -> Result<VerifyReport> {
     let conn = open_read_only(path, key)?;
-    let schema_version = identify(&conn, path)?;
+    progress.watch(&conn, || check_open_file(&conn, path))
+}
+
+fn check_open_file(conn: &Connection, path: &Path) -> Result<VerifyReport> {
+    let schema_version = identify(conn, path)?;
     let damaged = |detail: String| Error::NotAJournal {
         path: path.to_owned(),
         reason: format!("it is damaged ({detail})"),
@@ -373,7 +484,7 @@ pub(crate) fn check_file(path: &Path, key: Option<&JournalKey>) -> Result<Verify
     if findings != ["ok"] {
         return Err(damaged(findings.join("; ")));
     }
-    let counts = table_counts(&conn).map_err(|err| match err {
+    let counts = table_counts(conn).map_err(|err| match err {
         Error::Database(err) => read_error(path, &err),
         other => other,
     })?;

@@ -61,6 +61,11 @@ pub enum Error {
     #[error("the journal at {} is not encrypted", path.display())]
     NotEncrypted { path: PathBuf },
 
+    /// Long work (an import, a restore) was cancelled before it changed
+    /// anything.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+
     /// Any other SQLite failure (disk full, I/O error, ...).
     #[error("the journal could not be read or written: {0}")]
     Database(rusqlite::Error),
@@ -96,6 +101,7 @@ impl Error {
             Error::Locked { .. } => "locked",
             Error::WrongPassphrase => "wrong_passphrase",
             Error::NotEncrypted { .. } => "not_encrypted",
+            Error::Cancelled => "cancelled",
             Error::Database(_) => "database",
         }
     }

@@ -16,6 +16,7 @@ pub mod history;
 pub mod lock;
 pub mod markdown;
 pub mod paths;
+pub mod progress;
 pub mod record_kinds;
 pub mod reminders;
 pub mod review;

@@ -111,6 +111,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
             commands::data::unlock_import,
             commands::data::confirm_import,
             commands::data::cancel_import,
+            commands::data::cancel_work,
             commands::data::list_backups,
             commands::review::prep_sheet,
             commands::review::review_preview,

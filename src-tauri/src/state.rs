@@ -3,11 +3,12 @@
 //! passphrase), or could not be opened, and the reason why.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use candor_core::encryption::{unlock_delay, JournalKey, Secret};
 use candor_core::lock::JournalLock;
+use candor_core::progress::{Cancel, Progress, Step};
 use candor_core::store::{Checkpointer, CHECKPOINT_EVERY};
 use candor_core::{Error, Store};
 
@@ -26,6 +27,9 @@ pub struct AppState {
     /// A backup chosen for restore that the journal's key does not open,
     /// awaiting its own passphrase.
     pending_restore: Mutex<Option<PathBuf>>,
+    /// What cancels the long work running now (an import, a restore). Kept
+    /// apart from the journal's mutex, which that work holds.
+    work: Mutex<Option<Arc<Cancel>>>,
 }
 
 /// The journal slot.
@@ -117,6 +121,32 @@ impl AppState {
             attempts: Mutex::new(Attempts::default()),
             pending_import: Mutex::new(None),
             pending_restore: Mutex::new(None),
+            work: Mutex::new(None),
+        }
+    }
+
+    /// Runs long work (an import, a restore) that reports to `report` and
+    /// that [`cancel_work`](Self::cancel_work) stops, from another command,
+    /// while this one holds the journal.
+    pub fn run_work<T>(&self, report: &dyn Fn(Step), work: impl FnOnce(Progress) -> T) -> T {
+        let cancel = Arc::new(Cancel::new());
+        *guard(&self.work) = Some(Arc::clone(&cancel));
+        let outcome = work(Progress::new(report, &cancel));
+        let mut running = guard(&self.work);
+        if running.as_ref().is_some_and(|r| Arc::ptr_eq(r, &cancel)) {
+            *running = None;
+        }
+        outcome
+    }
+
+    /// Stops the long work running now, if any; `false` if none was.
+    pub fn cancel_work(&self) -> bool {
+        match &*guard(&self.work) {
+            Some(cancel) => {
+                cancel.cancel();
+                true
+            }
+            None => false,
         }
     }
 

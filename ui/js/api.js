@@ -80,6 +80,26 @@ async function call(command, args = {}) {
   }
 }
 
+/**
+ * How far long work (an import, a restore) has got: its stage, and `done`
+ * of `total` (`total` 0: not known).
+ * @typedef {{stage: 'reading'|'checking'|'writing'|'indexing'|'verifying'|'saving_current'|'copying', done: number, total: number}} Step
+ */
+
+/**
+ * A channel the command sends its steps through, to `onProgress`.
+ * @param {((step: Step) => void)|undefined} onProgress
+ */
+function progressChannel(onProgress) {
+  const Channel = window.__TAURI__?.core?.Channel;
+  if (!Channel) {
+    throw new ApiError({ code: 'no_backend', message: 'Candor’s engine is not available in this window.' });
+  }
+  const channel = new Channel();
+  channel.onmessage = (/** @type {Step} */ step) => onProgress?.(step);
+  return channel;
+}
+
 /** @returns {Promise<AppInfo>} */
 export const appInfo = () => call('app_info');
 
@@ -714,14 +734,25 @@ export const backupNow = () => call('backup_now');
  * Restores one of the automatic backups by its file name (as listBackups
  * lists it), or one picked in a dialog (no name). Fails with code
  * `backup_locked` when the backup has a passphrase of its own: then call
- * restoreBackupUnlocked (or cancelRestore).
+ * restoreBackupUnlocked (or cancelRestore). Its steps go to `onProgress`;
+ * cancelWork stops it (code `cancelled`, nothing changed).
  * @param {string|null} [file]
+ * @param {(step: Step) => void} [onProgress]
  * @returns {Promise<Object|null>}
  */
-export const restoreBackup = (file = null) => call('restore_backup', { file });
+export const restoreBackup = (file = null, onProgress) =>
+  call('restore_backup', { file, on_progress: progressChannel(onProgress) });
 
-/** The backup restoreBackup kept, opened with its own passphrase or recovery key. @param {string} passphrase */
-export const restoreBackupUnlocked = (passphrase) => call('restore_backup_unlocked', { passphrase });
+/**
+ * The backup restoreBackup kept, opened with its own passphrase or recovery key.
+ * @param {string} passphrase
+ * @param {(step: Step) => void} [onProgress]
+ */
+export const restoreBackupUnlocked = (passphrase, onProgress) =>
+  call('restore_backup_unlocked', { passphrase, on_progress: progressChannel(onProgress) });
+
+/** Stops the import or restore running now. @returns {Promise<boolean>} whether one was running */
+export const cancelWork = () => call('cancel_work');
 
 /** @returns {Promise<void>} */
 export const cancelRestore = () => call('cancel_restore');
@@ -739,20 +770,29 @@ export const cancelRestore = () => call('cancel_restore');
 export const exportJournal = (format, encrypt = null) => call('export_journal', { format, encrypt });
 
 /**
- * Picks a file and dry-runs it: what importing would add and update.
+ * Picks a file and dry-runs it: what importing would add and update (the
+ * check's steps go to `onProgress`).
+ * @param {(step: Step) => void} [onProgress]
  * @returns {Promise<{dry_run: boolean, version: number, exported_at: string, kinds: {kind: string, added: number, updated: number, unchanged: number}[]}|null>}
  */
-export const chooseImport = () => call('choose_import');
+export const chooseImport = (onProgress) =>
+  call('choose_import', { on_progress: progressChannel(onProgress) });
 
 /**
  * After chooseImport failed with code `export_locked`: opens the encrypted
  * export with its passphrase and dry-runs it, as chooseImport does.
  * @param {string} passphrase
+ * @param {(step: Step) => void} [onProgress]
  */
-export const unlockImport = (passphrase) => call('unlock_import', { passphrase });
+export const unlockImport = (passphrase, onProgress) =>
+  call('unlock_import', { passphrase, on_progress: progressChannel(onProgress) });
 
-/** Imports the file chosen with chooseImport, all or nothing. */
-export const confirmImport = () => call('confirm_import');
+/**
+ * Imports the file chosen with chooseImport, all or nothing. Its steps go
+ * to `onProgress`; cancelWork stops it (code `cancelled`, nothing written).
+ * @param {(step: Step) => void} [onProgress]
+ */
+export const confirmImport = (onProgress) => call('confirm_import', { on_progress: progressChannel(onProgress) });
 
 /** @returns {Promise<void>} */
 export const cancelImport = () => call('cancel_import');

@@ -292,7 +292,9 @@ fn generate_in_transaction(
         }
         // The journal is empty, so indexing it once at the end is faster
         // than indexing every record as it is written (see search::bulk).
-        crate::search::bulk::write(conn, |conn| write_demo(conn, options, start, progress))
+        crate::search::bulk::write(conn, crate::progress::Progress::none(), |conn| {
+            write_demo(conn, options, start, progress)
+        })
     })
 }
 

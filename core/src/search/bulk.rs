@@ -10,6 +10,7 @@
 
 use rusqlite::Connection;
 
+use crate::progress::{Progress, Stage};
 use crate::{Error, Result};
 
 /// Builds search_docs and search_index from every record.
@@ -37,9 +38,11 @@ pub(crate) fn document_count(conn: &Connection) -> Result<usize> {
 /// Runs `write` with the search triggers set aside, then indexes the whole
 /// journal once. Must run inside a transaction (a savepoint will do), which
 /// the caller rolls back on an error: between the two the journal has no
-/// search triggers.
+/// search triggers. The index is built as [`Stage::Indexing`] of
+/// `progress`.
 pub(crate) fn write<T>(
     conn: &Connection,
+    progress: Progress<'_>,
     write: impl FnOnce(&Connection) -> Result<T>,
 ) -> Result<T> {
     if conn.is_autocommit() {
@@ -53,6 +56,7 @@ pub(crate) fn write<T>(
         conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
     }
     let written = write(conn)?;
+    progress.step(Stage::Indexing, 0, 0)?;
     rebuild(conn)?;
     for (_, sql) in &triggers {
         conn.execute_batch(sql)?;

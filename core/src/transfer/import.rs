@@ -19,6 +19,7 @@ use super::export::{stored_record, Stored};
 use super::json::{shorten, Json};
 use super::kinds::{self, Field, Item, Kind, Nested, Rule, Ty, KINDS};
 use super::{FORMAT, FORMAT_VERSION};
+use crate::progress::{Progress, Stage};
 use crate::search;
 use crate::store::one_on_ones::DATETIME_FORMAT;
 use crate::validate::parse_date;
@@ -27,6 +28,9 @@ use crate::{Error, Result};
 /// At most this many problems are listed when a file is refused; the count
 /// of the others follows.
 pub const MAX_PROBLEMS: usize = 50;
+
+/// Writing reports its progress after every this many records.
+const PROGRESS_EVERY: u64 = 1000;
 
 /// What an import did, or (for a dry run) would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,6 +96,18 @@ const IMPORT_CACHE_KIB: i64 = -64 * 1024;
 /// Never panics, whatever the bytes; the journal is unchanged after any
 /// error.
 pub fn import_json(conn: &Connection, bytes: &[u8], dry_run: bool) -> Result<ImportReport> {
+    import_json_with(conn, bytes, dry_run, Progress::none())
+}
+
+/// [`import_json`], reporting each stage to `progress` and stopping with
+/// [`Error::Cancelled`], the journal unchanged, when it is cancelled.
+pub fn import_json_with(
+    conn: &Connection,
+    bytes: &[u8],
+    dry_run: bool,
+    progress: Progress<'_>,
+) -> Result<ImportReport> {
+    progress.step(Stage::Reading, 0, 0)?;
     let text = std::str::from_utf8(bytes).map_err(|err| {
         file_error(format!(
             "the file is not UTF-8 text (the byte at offset {} is not valid), so it is not a Candor export",
@@ -118,7 +134,11 @@ pub fn import_json(conn: &Connection, bytes: &[u8], dry_run: bool) -> Result<Imp
     // What is checked against the journal is what gets written: both happen
     // in one transaction, which a dry run always rolls back.
     conn.execute_batch("SAVEPOINT candor_import")?;
-    let outcome = check_and_write(conn, &batches, problems, dry_run);
+    // A cancel interrupts the statement running then; the rollback below
+    // runs after, where nothing interrupts it.
+    let outcome = progress.watch(conn, || {
+        check_and_write(conn, &batches, problems, dry_run, progress)
+    });
     let keep = outcome.is_ok() && !dry_run;
     let ended = if keep {
         conn.execute_batch("RELEASE candor_import")
@@ -767,15 +787,22 @@ fn check_and_write(
     batches: &[Batch],
     mut problems: Problems,
     dry_run: bool,
+    progress: Progress<'_>,
 ) -> Result<Vec<KindCounts>> {
+    // The checks: references, loops, each kind's rules, then ids.
+    let checks = batches.len() as u64 + 3;
     let mut lookups = Lookups::default();
+    progress.step(Stage::Checking, 0, checks)?;
     check_references(conn, batches, &mut lookups, &mut problems)?;
+    progress.step(Stage::Checking, 1, checks)?;
     check_loops(conn, batches, &mut lookups, &mut problems)?;
-    for batch in batches {
+    for (done, batch) in (2..).zip(batches) {
+        progress.step(Stage::Checking, done, checks)?;
         for rule in batch.kind.rules {
             check_rule(conn, batches, batch, rule, &mut lookups, &mut problems)?;
         }
     }
+    progress.step(Stage::Checking, checks - 1, checks)?;
     // What becomes of each record: only worth asking once nothing else is
     // wrong. It also tells the id check which tables it can skip.
     let fates = if problems.is_empty() {
@@ -790,10 +817,11 @@ fn check_and_write(
     };
     if !dry_run {
         let records = fates.iter().flatten().filter(|f| **f != Fate::Keep).count();
+        let write = |conn: &Connection| write(conn, batches, &fates, records, progress);
         if search::bulk::worth_it(records, search::bulk::document_count(conn)?) {
-            search::bulk::write(conn, |conn| write(conn, batches, &fates))?;
+            search::bulk::write(conn, progress, write)?;
         } else {
-            write(conn, batches, &fates)?;
+            write(conn)?;
         }
     }
     Ok(batches
@@ -1524,9 +1552,18 @@ fn check_builtin(
 /// References are checked at the end rather than row by row, so records that
 /// refer to each other (a rescheduled 1-on-1 and its replacement) can arrive
 /// in any order.
-fn write(conn: &Connection, batches: &[Batch], fates: &[Vec<Fate>]) -> Result<()> {
+fn write(
+    conn: &Connection,
+    batches: &[Batch],
+    fates: &[Vec<Fate>],
+    records: usize,
+    progress: Progress<'_>,
+) -> Result<()> {
     conn.pragma_update(None, "defer_foreign_keys", true)?;
     let mut touched: HashSet<&'static str> = HashSet::new();
+    let total = records as u64;
+    let mut written = 0;
+    progress.step(Stage::Writing, 0, total)?;
     for (batch, fates) in batches.iter().zip(fates) {
         let kind = batch.kind;
         let columns = kind.columns();
@@ -1555,8 +1592,13 @@ fn write(conn: &Connection, batches: &[Batch], fates: &[Vec<Fate>]) -> Result<()
                 touched.insert(nested.table);
                 write_nested(conn, nested, &record.values[0], &record.nested)?;
             }
+            written += 1;
+            if written % PROGRESS_EVERY == 0 {
+                progress.step(Stage::Writing, written, total)?;
+            }
         }
     }
+    progress.step(Stage::Writing, total, total)?;
     for table in touched {
         let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({table})"))?;
         if stmt.exists([])? {

@@ -12,7 +12,7 @@ mod kinds;
 mod markdown_export;
 
 pub use export::export_json;
-pub use import::{import_json, ImportReport, KindCounts, MAX_PROBLEMS};
+pub use import::{import_json, import_json_with, ImportReport, KindCounts, MAX_PROBLEMS};
 pub use markdown_export::{export_markdown, export_markdown_sealed, MarkdownReport};
 
 /// The two shapes of an export: one lossless JSON file, or a folder of

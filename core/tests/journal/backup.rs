@@ -3,11 +3,13 @@
 //! journals, and restoring (after saving the journal as it was) into a
 //! journal the app still holds open.
 
+use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use candor_core::backup::{self, DEFAULT_KEEP};
 use candor_core::files::{OutputKind, OutputPath};
+use candor_core::progress::{Cancel, Progress, Stage, Step};
 use candor_core::store::one_on_ones::{self, NewOneOnOne, TextField};
 use candor_core::store::people::{self, PersonInput, Scope};
 use candor_core::store::{APPLICATION_ID, SCHEMA_VERSION};
@@ -361,6 +363,118 @@ fn verify_refuses_anything_but_a_sound_candor_journal() {
         !backup::backups_dir(&path).exists(),
         "nothing is saved before a restore that is refused"
     );
+}
+
+/// A backup of a demo team's journal large enough to be copied in several
+/// steps, and the small journal of [`journal`] it would replace.
+fn large_backup(dir: &Path) -> (PathBuf, Store, PathBuf) {
+    let big = dir.join("big.db");
+    {
+        let store = Store::open(&big).unwrap();
+        let options = candor_core::demo::DemoOptions {
+            people: 8,
+            years: 3,
+            seed: 11,
+            end: today(),
+        };
+        candor_core::demo::generate(store.conn(), &options, None).unwrap();
+    }
+    let saved = dir.join("big-backup.db");
+    let big = Store::open(&big).unwrap();
+    backup::backup_to(&big, &out(&big, &saved)).unwrap();
+    let (path, store) = journal(dir);
+    (path, store, saved)
+}
+
+/// Restores `saved` over `path`, cancelled (by the report itself) at the
+/// step numbered `cancel_at`, if any; the steps reported.
+fn restore_with_steps(
+    path: &Path,
+    saved: &Path,
+    cancel_at: Option<usize>,
+) -> (candor_core::Result<backup::RestoreReport>, Vec<Step>) {
+    let steps = RefCell::new(Vec::new());
+    let cancel = Cancel::new();
+    let report = |step: Step| {
+        let mut steps = steps.borrow_mut();
+        if cancel_at == Some(steps.len()) {
+            cancel.cancel();
+        }
+        steps.push(step);
+    };
+    let outcome = backup::restore_from_with(
+        path,
+        saved,
+        backup::RestoreKeys::default(),
+        today(),
+        Progress::new(&report, &cancel),
+    );
+    (outcome, steps.into_inner())
+}
+
+#[test]
+fn a_restore_reports_checking_saving_and_copying_and_a_cancel_at_any_step_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, saved) = large_backup(dir.path());
+    let before = export(store.conn());
+    let backups = backup::backups_dir(&path);
+
+    // A trial run on a copy, for the steps a restore reports.
+    let trial = dir.path().join("trial");
+    fs::create_dir(&trial).unwrap();
+    let (trial_path, _trial_store) = journal(&trial);
+    let (done, steps) = restore_with_steps(&trial_path, &saved, None);
+    done.unwrap();
+    let mut stages: Vec<Stage> = steps.iter().map(|s| s.stage).collect();
+    stages.dedup();
+    assert_eq!(
+        stages,
+        [Stage::Verifying, Stage::SavingCurrent, Stage::Copying],
+        "{steps:?}"
+    );
+    let copying: Vec<&Step> = steps.iter().filter(|s| s.stage == Stage::Copying).collect();
+    assert!(copying.len() >= 2, "copied in several steps: {copying:?}");
+    assert!(
+        copying
+            .windows(2)
+            .all(|w| w[0].done < w[1].done && w[1].done <= w[1].total),
+        "{copying:?}"
+    );
+
+    for (at, step) in steps.iter().enumerate() {
+        let (outcome, seen) = restore_with_steps(&path, &saved, Some(at));
+        assert!(
+            matches!(outcome, Err(Error::Cancelled)),
+            "cancelled at {:?}: {outcome:?}",
+            step
+        );
+        assert_eq!(seen.len(), at + 1, "nothing is reported after the cancel");
+        assert_eq!(
+            export(store.conn()),
+            before,
+            "cancelled at {:?}: the open journal is unchanged",
+            step
+        );
+        assert_eq!(export_file(&path), before);
+        let left: Vec<String> = if backups.exists() {
+            names_in(&backups)
+        } else {
+            Vec::new()
+        };
+        assert!(
+            left.is_empty(),
+            "cancelled at {:?}: no copy of the journal or temporary file is left: {left:?}",
+            step
+        );
+    }
+    let integrity: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    // And the restore goes through when it is let run.
+    let (done, _) = restore_with_steps(&path, &saved, None);
+    assert!(done.unwrap().counts["people"] > 3);
 }
 
 #[test]

@@ -4,10 +4,12 @@
 //! writes, the Markdown folder, and hostile input that never panics and
 //! never writes half a file.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use candor_core::demo::{self, DemoOptions};
+use candor_core::progress::{Cancel, Progress, Stage, Step};
 use candor_core::store::action_items::{self, ActionItemInput};
 use candor_core::store::agenda;
 use candor_core::store::conflicts::{
@@ -1029,6 +1031,152 @@ fn a_large_import_that_fails_leaves_the_records_the_index_and_its_triggers_as_th
     );
     person(conn, named("Zebedee Afterwards"));
     assert_eq!(search_hits(conn, "zebedee").len(), 1, "triggers still live");
+}
+
+/// The steps an import of `text` into `conn` reports, cancelled (by the
+/// report itself) at the step numbered `cancel_at`, if any.
+fn import_with_steps(
+    conn: &Connection,
+    text: &str,
+    dry_run: bool,
+    cancel_at: Option<usize>,
+) -> (candor_core::Result<ImportReport>, Vec<Step>) {
+    let steps = RefCell::new(Vec::new());
+    let cancel = Cancel::new();
+    let report = |step: Step| {
+        let mut steps = steps.borrow_mut();
+        if cancel_at == Some(steps.len()) {
+            cancel.cancel();
+        }
+        steps.push(step);
+    };
+    let outcome = transfer::import_json_with(
+        conn,
+        text.as_bytes(),
+        dry_run,
+        Progress::new(&report, &cancel),
+    );
+    (outcome, steps.into_inner())
+}
+
+#[test]
+fn an_import_reports_reading_checking_writing_and_indexing_in_order() {
+    let target = Store::open_in_memory().unwrap();
+    let (outcome, steps) = import_with_steps(target.conn(), demo_export(), false, None);
+    let report = outcome.unwrap();
+    let stages: Vec<Stage> = steps.iter().map(|s| s.stage).collect();
+    let mut distinct = stages.clone();
+    distinct.dedup();
+    assert_eq!(
+        distinct,
+        [
+            Stage::Reading,
+            Stage::Checking,
+            Stage::Writing,
+            Stage::Indexing
+        ],
+        "{steps:?}"
+    );
+    for stage in [Stage::Checking, Stage::Writing] {
+        let of: Vec<&Step> = steps.iter().filter(|s| s.stage == stage).collect();
+        assert!(of.len() >= 2, "{stage:?} reports its start and its end");
+        assert!(
+            of.windows(2).all(|w| w[0].done <= w[1].done),
+            "{stage:?} only moves forward: {of:?}"
+        );
+        let last = of.last().unwrap();
+        assert!(last.total > 0 && last.done <= last.total, "{last:?}");
+    }
+    let written = steps.iter().rfind(|s| s.stage == Stage::Writing).unwrap();
+    assert_eq!(
+        written.done,
+        (report.added() + report.updated()) as u64,
+        "every record written is counted"
+    );
+
+    // A dry run checks and writes nothing, so it reports no writing.
+    let again = Store::open_in_memory().unwrap();
+    let (dry, steps) = import_with_steps(again.conn(), demo_export(), true, None);
+    dry.unwrap();
+    assert!(steps.iter().all(|s| s.stage != Stage::Writing));
+    assert!(steps.iter().any(|s| s.stage == Stage::Checking));
+}
+
+#[test]
+fn an_import_cancelled_at_any_step_changes_nothing() {
+    let target = Store::open_in_memory().unwrap();
+    let conn = target.conn();
+    person(conn, named("Already here"));
+    let before = (snapshot(conn), schema_of(conn), search_state(conn));
+    let (_, steps) = import_with_steps(
+        Store::open_in_memory().unwrap().conn(),
+        demo_export(),
+        false,
+        None,
+    );
+    // Cancelled as each step is reported, including the last (the index
+    // built, just before the import would be kept).
+    for (at, step) in steps.iter().enumerate() {
+        let (outcome, seen) = import_with_steps(conn, demo_export(), false, Some(at));
+        assert!(
+            matches!(outcome, Err(candor_core::Error::Cancelled)),
+            "cancelled at {:?}: {outcome:?}",
+            step
+        );
+        assert_eq!(seen.len(), at + 1, "nothing is reported after the cancel");
+        assert_eq!(
+            (snapshot(conn), schema_of(conn), search_state(conn)),
+            before,
+            "cancelled at {:?}: the journal, its triggers and index unchanged",
+            step
+        );
+    }
+    person(conn, named("Zebedee Afterwards"));
+    assert_eq!(search_hits(conn, "zebedee").len(), 1, "triggers still live");
+    import(conn, demo_export()).expect("the same file imports after a cancel");
+}
+
+#[test]
+fn a_cancel_from_another_thread_stops_an_import_while_it_builds_the_index() {
+    let target = Store::open_in_memory().unwrap();
+    let conn = target.conn();
+    let before = (snapshot(conn), schema_of(conn), search_state(conn));
+    let cancel = Cancel::new();
+    let (indexing, started) = std::sync::mpsc::channel();
+    let outcome = std::thread::scope(|scope| {
+        let cancel = &cancel;
+        scope.spawn(move || {
+            started.recv().unwrap();
+            // The index is being built by now, or about to be: either way
+            // the import must end cancelled with nothing kept.
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            cancel.cancel();
+        });
+        let report = |step: Step| {
+            if step.stage == Stage::Indexing {
+                let _ = indexing.send(());
+            }
+        };
+        let outcome = transfer::import_json_with(
+            conn,
+            demo_export().as_bytes(),
+            false,
+            Progress::new(&report, cancel),
+        );
+        drop(indexing);
+        outcome
+    });
+    assert!(
+        matches!(outcome, Err(candor_core::Error::Cancelled)),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        (snapshot(conn), schema_of(conn), search_state(conn)),
+        before
+    );
+    assert!(conn.is_autocommit(), "no transaction is left open");
+    conn.execute_batch("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        .expect("the full-text index agrees with its rows");
 }
 
 #[test]

@@ -4,10 +4,12 @@
 
 use std::path::PathBuf;
 
-use candor_core::backup::{self, BackupReport, RestoreReport};
+use candor_core::backup::{self, BackupReport, RestoreKeys, RestoreReport};
 use candor_core::encryption::{self, Secret};
 use candor_core::files::{self, OutputKind, OutputPath};
+use candor_core::progress::Step;
 use candor_core::transfer::{self, ExportFormat, ImportReport, MarkdownReport};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -53,11 +55,15 @@ pub async fn backup_now<R: Runtime>(
 /// was changed, or encrypted while the journal is not) is refused with
 /// `backup_locked` and kept: [`restore_backup_unlocked`] restores it with
 /// its own passphrase.
+///
+/// Each stage is sent to `on_progress`; [`cancel_work`] stops the restore
+/// before the copy ends, with nothing changed (`cancelled`).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     file: Option<String>,
+    on_progress: Channel<Step>,
 ) -> CommandResult<Option<RestoreReport>> {
     state.set_pending_restore(None);
     let path = match file {
@@ -76,18 +82,7 @@ pub async fn restore_backup<R: Runtime>(
             path
         }
     };
-    let db_path = state.db_path().to_owned();
-    // Hold the journal while its contents are replaced, so no command
-    // writes in between.
-    let restored = state.with_store(|store| {
-        Ok(backup::restore_from(
-            &db_path,
-            store.key(),
-            &path,
-            None,
-            today(),
-        ))
-    })?;
+    let restored = restore(&state, &path, None, &sender(&on_progress))?;
     match restored {
         Ok(report) => Ok(Some(report)),
         Err(candor_core::Error::WrongPassphrase | candor_core::Error::Locked { .. }) => {
@@ -112,6 +107,7 @@ pub async fn restore_backup<R: Runtime>(
 pub async fn restore_backup_unlocked(
     state: State<'_, AppState>,
     passphrase: String,
+    on_progress: Channel<Step>,
 ) -> CommandResult<RestoreReport> {
     let secret = Secret::new(passphrase);
     state.require_open()?;
@@ -119,17 +115,49 @@ pub async fn restore_backup_unlocked(
         .pending_restore()
         .ok_or_else(|| CommandError::invalid_choice("choose a backup to restore first"))?;
     let backup_key = state.backup_key(&path, &secret)?;
-    let db_path = state.db_path().to_owned();
-    let report = state.with_store(|store| {
-        backup::restore_from(&db_path, store.key(), &path, Some(&backup_key), today())
-    })?;
+    let report = restore(&state, &path, Some(&backup_key), &sender(&on_progress))??;
     state.set_pending_restore(None);
     Ok(report)
+}
+
+/// Restores the backup at `path` into the journal, which is held while its
+/// contents are replaced so that no command writes in between.
+fn restore(
+    state: &AppState,
+    path: &std::path::Path,
+    backup_key: Option<&candor_core::encryption::JournalKey>,
+    report: &dyn Fn(Step),
+) -> CommandResult<candor_core::Result<RestoreReport>> {
+    let db_path = state.db_path().to_owned();
+    state.with_store(|store| {
+        let keys = RestoreKeys {
+            journal: store.key(),
+            backup: backup_key,
+        };
+        Ok(state.run_work(report, |progress| {
+            backup::restore_from_with(&db_path, path, keys, today(), progress)
+        }))
+    })
+}
+
+/// Sends each step of long work to the window.
+fn sender(channel: &Channel<Step>) -> impl Fn(Step) + '_ {
+    // A window that went away no longer needs to know.
+    move |step| {
+        let _ = channel.send(step);
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn cancel_restore(state: State<'_, AppState>) {
     state.set_pending_restore(None);
+}
+
+/// Stops the import or restore running now: it ends with `cancelled` and
+/// nothing changed. Returns whether anything was running.
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_work(state: State<'_, AppState>) -> bool {
+    state.cancel_work()
 }
 
 /// The automatic backup named `name` in the journal's backups folder. Only
@@ -245,6 +273,7 @@ pub async fn export_journal<R: Runtime>(
 pub async fn choose_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    on_progress: Channel<Step>,
 ) -> CommandResult<Option<ImportReport>> {
     state.require_open()?;
     let picked = app
@@ -259,12 +288,16 @@ pub async fn choose_import<R: Runtime>(
     let bytes = std::fs::read(&path).map_err(|err| {
         CommandError::invalid_choice(format!("could not read {}: {err}", path.display()))
     })?;
-    stage_import(&state, bytes).map(Some)
+    stage_import(&state, bytes, &sender(&on_progress)).map(Some)
 }
 
 /// Dry-runs `bytes` and keeps them for [`confirm_import`]; an encrypted
 /// export is kept sealed, awaiting its passphrase.
-fn stage_import(state: &AppState, bytes: Vec<u8>) -> CommandResult<ImportReport> {
+fn stage_import(
+    state: &AppState,
+    bytes: Vec<u8>,
+    report: &dyn Fn(Step),
+) -> CommandResult<ImportReport> {
     state.set_pending_import(None);
     if encryption::is_sealed(&bytes) {
         state.set_pending_import(Some(bytes));
@@ -275,9 +308,13 @@ fn stage_import(state: &AppState, bytes: Vec<u8>) -> CommandResult<ImportReport>
             wait_seconds: None,
         });
     }
-    let report = state.with_store(|store| transfer::import_json(store.conn(), &bytes, true))?;
+    let checked = state.with_store(|store| {
+        state.run_work(report, |progress| {
+            transfer::import_json_with(store.conn(), &bytes, true, progress)
+        })
+    })?;
     state.set_pending_import(Some(bytes));
-    Ok(report)
+    Ok(checked)
 }
 
 /// Opens the encrypted export [`choose_import`] kept with its passphrase,
@@ -287,11 +324,16 @@ fn stage_import(state: &AppState, bytes: Vec<u8>) -> CommandResult<ImportReport>
 pub async fn unlock_import(
     state: State<'_, AppState>,
     passphrase: String,
+    on_progress: Channel<Step>,
 ) -> CommandResult<ImportReport> {
-    open_import(&state, &Secret::new(passphrase))
+    open_import(&state, &Secret::new(passphrase), &sender(&on_progress))
 }
 
-fn open_import(state: &AppState, passphrase: &Secret) -> CommandResult<ImportReport> {
+fn open_import(
+    state: &AppState,
+    passphrase: &Secret,
+    report: &dyn Fn(Step),
+) -> CommandResult<ImportReport> {
     state.require_open()?;
     let sealed = state
         .take_pending_import()
@@ -300,7 +342,7 @@ fn open_import(state: &AppState, passphrase: &Secret) -> CommandResult<ImportRep
             CommandError::invalid_choice("choose an encrypted export to import first")
         })?;
     match encryption::open_sealed(&sealed, passphrase) {
-        Ok(plain) => stage_import(state, plain.to_vec()),
+        Ok(plain) => stage_import(state, plain.to_vec(), report),
         Err(err) => {
             state.set_pending_import(Some(sealed));
             let wrong = matches!(err, candor_core::Error::WrongPassphrase);
@@ -314,13 +356,19 @@ fn open_import(state: &AppState, passphrase: &Secret) -> CommandResult<ImportRep
     }
 }
 
-/// Imports the file chosen with [`choose_import`], in one transaction.
+/// Imports the file chosen with [`choose_import`], in one transaction,
+/// sending each stage to `on_progress`. [`cancel_work`] stops it with
+/// nothing written (`cancelled`). Async, so the window keeps drawing (and
+/// its Cancel button works) while it runs.
 #[tauri::command(rename_all = "snake_case")]
-pub fn confirm_import(state: State<'_, AppState>) -> CommandResult<ImportReport> {
-    import_pending(&state)
+pub async fn confirm_import(
+    state: State<'_, AppState>,
+    on_progress: Channel<Step>,
+) -> CommandResult<ImportReport> {
+    import_pending(&state, &sender(&on_progress))
 }
 
-fn import_pending(state: &AppState) -> CommandResult<ImportReport> {
+fn import_pending(state: &AppState, report: &dyn Fn(Step)) -> CommandResult<ImportReport> {
     let bytes = state
         .take_pending_import()
         .ok_or_else(|| CommandError::invalid_choice("choose a file to import first"))?;
@@ -330,7 +378,11 @@ fn import_pending(state: &AppState) -> CommandResult<ImportReport> {
             "type the export's passphrase before importing it",
         ));
     }
-    state.with_store(|store| transfer::import_json(store.conn(), &bytes, false))
+    state.with_store(|store| {
+        state.run_work(report, |progress| {
+            transfer::import_json_with(store.conn(), &bytes, false, progress)
+        })
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -391,21 +443,21 @@ mod tests {
         let sealed =
             encryption::seal(&export_of(&journal()), &Secret::new("export passphrase")).unwrap();
         let into = journal();
-        let err = stage_import(&into, sealed).unwrap_err();
+        let err = stage_import(&into, sealed, &|_| {}).unwrap_err();
         assert_eq!(err.code, "export_locked", "{err:?}");
-        let err = import_pending(&into).unwrap_err();
+        let err = import_pending(&into, &|_| {}).unwrap_err();
         assert!(err.message.contains("passphrase"), "{err:?}");
 
-        let err = open_import(&into, &Secret::new("not the passphrase")).unwrap_err();
+        let err = open_import(&into, &Secret::new("not the passphrase"), &|_| {}).unwrap_err();
         assert_eq!(err.code, "wrong_passphrase");
         assert_eq!(err.field, Some("passphrase"));
         assert_eq!(err.message, "that passphrase does not open this export");
 
-        let report = open_import(&into, &Secret::new("export passphrase"))
+        let report = open_import(&into, &Secret::new("export passphrase"), &|_| {})
             .expect("the right passphrase opens it");
         assert!(report.dry_run, "a dry run first");
         assert_eq!(report.kind("people").map(|k| k.added), Some(1));
-        let done = import_pending(&into).unwrap();
+        let done = import_pending(&into, &|_| {}).unwrap();
         assert!(!done.dry_run);
         let names = into
             .with_store(|store| {
@@ -417,10 +469,49 @@ mod tests {
             .unwrap();
         assert_eq!(names.len(), 1);
         assert_eq!(
-            open_import(&into, &Secret::new("export passphrase"))
+            open_import(&into, &Secret::new("export passphrase"), &|_| {})
                 .unwrap_err()
                 .message,
             "choose an encrypted export to import first"
         );
+    }
+
+    #[test]
+    fn cancel_work_stops_an_import_in_the_window_and_nothing_is_written() {
+        let from = journal();
+        let bytes = export_of(&from);
+        let into = journal();
+        assert!(!into.cancel_work(), "nothing runs yet");
+        stage_import(&into, bytes.clone(), &|_| {}).unwrap();
+        // The Cancel button, pressed as the records are being written (from
+        // the report, as another command would while this one runs).
+        let seen = std::cell::RefCell::new(Vec::new());
+        let err = import_pending(&into, &|step| {
+            seen.borrow_mut().push(step.stage);
+            if step.stage == candor_core::progress::Stage::Writing {
+                assert!(into.cancel_work(), "the import is running");
+            }
+        })
+        .unwrap_err();
+        assert_eq!(err.code, "cancelled", "{err:?}");
+        assert_eq!(err.message, "cancelled; nothing was changed");
+        assert!(seen
+            .borrow()
+            .contains(&candor_core::progress::Stage::Checking));
+        let people = into
+            .with_store(|store| {
+                candor_core::store::people::list(
+                    store.conn(),
+                    candor_core::store::people::Scope::All,
+                )
+            })
+            .unwrap();
+        assert!(people.is_empty(), "nothing was written");
+        assert!(!into.cancel_work(), "the import is over");
+
+        // Chosen again, it goes in: a cancel does not outlive its work.
+        stage_import(&into, bytes, &|_| {}).unwrap();
+        let done = import_pending(&into, &|_| {}).unwrap();
+        assert_eq!(done.kind("people").map(|k| k.added), Some(1));
     }
 }
