@@ -4,7 +4,7 @@
 mod harness;
 
 use candor_app::AppState;
-use harness::{harness, harness_with};
+use harness::{harness, harness_with, PROGRESS};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, INVOKE_KEY};
@@ -251,7 +251,7 @@ fn the_due_list_and_snooze_errors_cross_ipc_in_their_documented_shape() {
 fn confirming_an_import_before_choosing_a_file_is_refused_without_a_field() {
     let h = harness();
     let err = h
-        .invoke("confirm_import", json!({}))
+        .invoke("confirm_import", json!({ "on_progress": PROGRESS }))
         .expect_err("nothing was chosen");
     assert_eq!(
         err,

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use candor_app::AppState;
 use candor_core::encryption::{JournalKey, Secret};
-use harness::{harness_with, Harness};
+use harness::{harness_with, Harness, PROGRESS};
 use serde_json::{json, Value};
 
 const FIRST: &str = "first long passphrase";
@@ -182,11 +182,17 @@ fn while_locked_every_command_that_reads_the_journal_answers_locked() {
         ("person_timeline", json!({ "person_id": id, "filter": {} })),
         ("prep_sheet", json!({ "person_id": id })),
         ("backup_now", json!({})),
-        ("restore_backup", json!({})),
+        ("restore_backup", json!({ "on_progress": PROGRESS })),
         ("export_journal", json!({ "format": "json" })),
-        ("choose_import", json!({})),
-        ("unlock_import", json!({ "passphrase": FIRST })),
-        ("restore_backup_unlocked", json!({ "passphrase": FIRST })),
+        ("choose_import", json!({ "on_progress": PROGRESS })),
+        (
+            "unlock_import",
+            json!({ "on_progress": PROGRESS, "passphrase": FIRST }),
+        ),
+        (
+            "restore_backup_unlocked",
+            json!({ "on_progress": PROGRESS, "passphrase": FIRST }),
+        ),
         ("create_sample_team", json!({})),
         (
             "change_passphrase",
@@ -364,34 +370,52 @@ fn a_backup_made_under_an_old_passphrase_is_restored_with_its_own() {
 
     for bad in ["../candor.db", "candor.db", "", "/etc/passwd"] {
         let err = j
-            .invoke("restore_backup", json!({ "file": bad }))
+            .invoke(
+                "restore_backup",
+                json!({ "on_progress": PROGRESS, "file": bad }),
+            )
             .unwrap_err();
         assert_eq!(err["code"], "invalid_input", "{bad}: {err}");
     }
     let err = j
-        .invoke("restore_backup_unlocked", json!({ "passphrase": FIRST }))
+        .invoke(
+            "restore_backup_unlocked",
+            json!({ "on_progress": PROGRESS, "passphrase": FIRST }),
+        )
         .unwrap_err();
     assert_eq!(err["message"], "choose a backup to restore first");
 
     let err = j
-        .invoke("restore_backup", json!({ "file": name }))
+        .invoke(
+            "restore_backup",
+            json!({ "on_progress": PROGRESS, "file": name }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "backup_locked", "{err}");
     j.invoke("cancel_restore", json!({})).unwrap();
     let err = j
-        .invoke("restore_backup_unlocked", json!({ "passphrase": FIRST }))
+        .invoke(
+            "restore_backup_unlocked",
+            json!({ "on_progress": PROGRESS, "passphrase": FIRST }),
+        )
         .unwrap_err();
     assert_eq!(
         err["message"], "choose a backup to restore first",
         "a cancelled restore forgets the backup"
     );
     let err = j
-        .invoke("restore_backup", json!({ "file": name }))
+        .invoke(
+            "restore_backup",
+            json!({ "on_progress": PROGRESS, "file": name }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "backup_locked", "{err}");
     assert_eq!(j.names(), ["Ana Lima", "Bo Chen"], "nothing restored yet");
     let err = j
-        .invoke("restore_backup_unlocked", json!({ "passphrase": SECOND }))
+        .invoke(
+            "restore_backup_unlocked",
+            json!({ "on_progress": PROGRESS, "passphrase": SECOND }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "wrong_passphrase");
     assert_eq!(
@@ -400,7 +424,10 @@ fn a_backup_made_under_an_old_passphrase_is_restored_with_its_own() {
     );
 
     let report = j
-        .invoke("restore_backup_unlocked", json!({ "passphrase": FIRST }))
+        .invoke(
+            "restore_backup_unlocked",
+            json!({ "on_progress": PROGRESS, "passphrase": FIRST }),
+        )
         .expect("the backup's own passphrase restores it");
     assert!(
         report["saved_before"].as_str().is_some(),

@@ -19,6 +19,10 @@ pub const APP_ORIGIN: &str = if cfg!(windows) {
     "tauri://localhost"
 };
 
+/// A progress channel as the window passes one to a long command
+/// (`on_progress`); on the mock runtime what is sent to it goes nowhere.
+pub const PROGRESS: &str = "__CHANNEL__:1";
+
 pub struct Harness {
     _app: tauri::App<MockRuntime>,
     pub window: tauri::WebviewWindow<MockRuntime>,
