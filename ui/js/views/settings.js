@@ -6,6 +6,7 @@ import { card } from '../components/card.js';
 import { field, formDialog } from '../components/dialog.js';
 import { openChangeDialog, openDisableDialog, openEnableDialog, secretInput } from '../components/encryption.js';
 import { openExportDialog } from '../components/export-dialog.js';
+import { withProgress } from '../components/progress-dialog.js';
 import { clearFieldErrors, showFieldError } from '../components/field-error.js';
 import { formatDate, h, toast } from '../dom.js';
 import { MOD, lockNow, refreshLockInfo } from '../lock.js';
@@ -90,10 +91,12 @@ async function restore(file, say) {
     toast('Restored; reloading');
     setTimeout(() => location.reload(), 600);
   };
+  const restoring = { id: 'restore-progress', title: 'Restoring your journal' };
   let report;
   try {
-    report = await api.restoreBackup(file);
+    report = await withProgress(restoring, (onProgress) => api.restoreBackup(file, onProgress));
   } catch (error) {
+    if (error.code === 'cancelled') { say('Restore cancelled; your journal was not changed.'); toast('Restore cancelled'); return; }
     if (error.code !== 'backup_locked') throw error;
     const dialog = formDialog({
       id: 'backup-passphrase',
@@ -101,7 +104,14 @@ async function restore(file, say) {
       description: 'It was made under another passphrase (before it was changed). Type the passphrase or recovery key it was made with. Your journal keeps its current passphrase.',
       fields: [field('passphrase', 'The backup’s passphrase', secretInput('current-password'))],
       submitLabel: 'Restore',
-      onSubmit: async (data) => finish(await api.restoreBackupUnlocked(String(data.get('passphrase')))),
+      onSubmit: async (data) => {
+        try {
+          finish(await withProgress(restoring, (onProgress) => api.restoreBackupUnlocked(String(data.get('passphrase')), onProgress)));
+        } catch (error) {
+          if (error.code !== 'cancelled') throw error;
+          say('Restore cancelled; your journal was not changed.');
+        }
+      },
     });
     dialog.addEventListener('cancel', () => api.cancelRestore());
     return;
@@ -187,6 +197,7 @@ function dataCard(info) {
   };
   loadBackups().catch(() => {});
 
+  const checking = { id: 'import-check-progress', title: 'Checking the file' };
   /** Asks for an encrypted export's passphrase, then shows what it holds. */
   const unlockExport = () => {
     const dialog = formDialog({
@@ -196,7 +207,7 @@ function dataCard(info) {
       fields: [field('passphrase', 'The export’s passphrase', secretInput('current-password'))],
       submitLabel: 'Open',
       onSubmit: async (data) => {
-        const report = await api.unlockImport(String(data.get('passphrase')));
+        const report = await withProgress(checking, (onProgress) => api.unlockImport(String(data.get('passphrase')), onProgress));
         setTimeout(() => showImport(report));
       },
     });
@@ -205,8 +216,9 @@ function dataCard(info) {
   const importFile = () => run(async () => {
     let report;
     try {
-      report = await api.chooseImport();
+      report = await withProgress(checking, (onProgress) => api.chooseImport(onProgress));
     } catch (error) {
+      if (error.code === 'cancelled') { say('Import cancelled; nothing was written.'); return; }
       if (error.code !== 'export_locked') throw error;
       unlockExport();
       return;
@@ -222,7 +234,14 @@ function dataCard(info) {
       dialog.close();
       if (!confirm) { await api.cancelImport(); say('Import cancelled; nothing was written.'); return; }
       await run(async () => {
-        await api.confirmImport();
+        try {
+          await withProgress({ id: 'import-progress', title: 'Importing' }, (onProgress) => api.confirmImport(onProgress));
+        } catch (error) {
+          if (error.code !== 'cancelled') throw error;
+          say('Import cancelled; nothing was written.');
+          toast('Import cancelled');
+          return;
+        }
         say(`Imported: ${added} new records, ${updated} updated.`);
         toast('Import done');
         setTimeout(() => location.reload(), 600);
