@@ -34,6 +34,9 @@ pub enum Stage {
     SavingCurrent,
     /// Copying a backup into the journal.
     Copying,
+    /// Bringing the journal's schema up to date after Candor was updated
+    /// (`done` of `total` migrations applied).
+    Updating,
 }
 
 /// One report: the stage, and how much of it is done (`total` 0: unknown).
@@ -89,6 +92,15 @@ impl<'a> Progress<'a> {
     pub fn none() -> Progress<'static> {
         Progress {
             report: &|_| {},
+            cancel: None,
+        }
+    }
+
+    /// Reports to `report` and is never cancelled: for work that must run
+    /// to its end once started (a schema update).
+    pub fn reporting(report: &'a dyn Fn(Step)) -> Self {
+        Self {
+            report,
             cancel: None,
         }
     }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
+use state::JournalStatus;
 
 /// Everything the app registers, shared by `main` and the mock-runtime tests
 /// so that both exercise the same wiring.
@@ -151,15 +152,31 @@ pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
         .plugin(tauri_plugin_window_state::Builder::default().build());
     configure(builder, AppState::open(db_path))
         .setup(|app| {
-            let state = app.state::<AppState>();
-            // Snoozes whose cause was resolved are dropped at start.
-            let _ = state
-                .with_store(|store| candor_core::reminders::prune_snoozes(store.conn(), today()));
-            start_daily_backup(app.handle());
+            let handle = app.handle().clone();
+            if app.state::<AppState>().status() == JournalStatus::Updating {
+                // An older journal: its schema is updated off the main thread
+                // while the window shows how far that has got.
+                std::thread::Builder::new()
+                    .name("candor-update".into())
+                    .spawn(move || {
+                        handle.state::<AppState>().finish_update();
+                        journal_opened(&handle);
+                    })?;
+            } else {
+                journal_opened(&handle);
+            }
             notify::start(app.handle());
             Ok(())
         })
         .run(context())
+}
+
+/// What follows the journal's opening at start: snoozes whose cause was
+/// resolved are dropped, and the day's backup is made.
+fn journal_opened<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let _ = state.with_store(|store| candor_core::reminders::prune_snoozes(store.conn(), today()));
+    start_daily_backup(app);
 }
 
 /// The automatic backup, at most once a day, off the main thread so the

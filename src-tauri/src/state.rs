@@ -40,6 +40,10 @@ enum Journal {
     Locked,
     /// Could not be opened; the window shows why.
     Failed(CommandError),
+    /// An older journal whose schema is being brought up to date off the
+    /// main thread ([`AppState::finish_update`]); the window shows an
+    /// "Updating your journal" screen with the last step reached.
+    Updating(Option<Step>),
 }
 
 struct OpenJournal {
@@ -74,6 +78,34 @@ pub enum JournalStatus {
     Open { encrypted: bool },
     Locked,
     Failed,
+    Updating,
+}
+
+/// Slows each reported step of long work (an import, a restore, a schema
+/// update) by this many milliseconds: for the end-to-end tests, which must
+/// see the progress and press Cancel before the work is done. Not for
+/// people.
+pub const STEP_DELAY_MS_VAR: &str = "CANDOR_STEP_DELAY_MS";
+
+/// The test delay after each step of long work, if [`STEP_DELAY_MS_VAR`]
+/// sets one.
+pub(crate) fn step_delay() -> Option<Duration> {
+    std::env::var(STEP_DELAY_MS_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_millis)
+}
+
+/// What a command gets while the journal's schema is being updated.
+fn updating_error() -> CommandError {
+    CommandError {
+        code: "updating",
+        message: "your journal is being updated for this version of Candor; \
+                  it opens as soon as that is done"
+            .into(),
+        field: None,
+        wait_seconds: None,
+    }
 }
 
 fn guard<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -94,6 +126,9 @@ impl AppState {
             candor_core::store::remove_stale_copies(&db_path);
         }
         let journal = match &lock {
+            // Migrating a large journal takes seconds: the window opens at
+            // once and shows its progress ([`AppState::finish_update`]).
+            Ok(_) if candor_core::store::needs_update(&db_path) => Journal::Updating(None),
             Ok(_) => match Store::open(&db_path) {
                 Ok(store) => Journal::Open(OpenJournal::new(store)),
                 Err(Error::Locked { .. }) => Journal::Locked,
@@ -177,7 +212,44 @@ impl AppState {
             },
             Journal::Locked => JournalStatus::Locked,
             Journal::Failed(_) => JournalStatus::Failed,
+            Journal::Updating(_) => JournalStatus::Updating,
         }
+    }
+
+    /// How far the schema update has got (`None` once it is over, or
+    /// before its first step).
+    pub fn update_step(&self) -> Option<Step> {
+        match &*guard(&self.journal) {
+            Journal::Updating(step) => *step,
+            _ => None,
+        }
+    }
+
+    /// Brings an older journal's schema up to date, reporting each step for
+    /// the window, then opens it (or keeps why it could not be). Runs off
+    /// the main thread, without holding the journal slot, so the window's
+    /// questions are answered meanwhile. Nothing to do unless the journal
+    /// is [`JournalStatus::Updating`]; returns whether it ran.
+    pub fn finish_update(&self) -> bool {
+        if self.status() != JournalStatus::Updating {
+            return false;
+        }
+        let delay = step_delay();
+        let report = |step: Step| {
+            if let Journal::Updating(last) = &mut *guard(&self.journal) {
+                *last = Some(step);
+            }
+            if let Some(delay) = delay {
+                std::thread::sleep(delay);
+            }
+        };
+        let opened = Store::open_with_progress(&self.db_path, None, Progress::reporting(&report));
+        *guard(&self.journal) = match opened {
+            Ok(store) => Journal::Open(OpenJournal::new(store)),
+            Err(Error::Locked { .. }) => Journal::Locked,
+            Err(err) => Journal::Failed(err.into()),
+        };
+        true
     }
 
     /// Why the journal could not be opened, if it could not.
@@ -206,6 +278,7 @@ impl AppState {
             Journal::Open(open) => f(&open.store).map_err(CommandError::from),
             Journal::Locked => Err(self.locked_error()),
             Journal::Failed(err) => Err(err.clone()),
+            Journal::Updating(_) => Err(updating_error()),
         }
     }
 
@@ -283,6 +356,7 @@ impl AppState {
             )),
             Journal::Locked => Ok(()),
             Journal::Failed(err) => Err(err.clone()),
+            Journal::Updating(_) => Err(updating_error()),
         }
     }
 
@@ -335,6 +409,7 @@ impl AppState {
             Journal::Open(open) => open,
             Journal::Locked => return Err(self.locked_error()),
             Journal::Failed(err) => return Err(err.clone()),
+            Journal::Updating(_) => return Err(updating_error()),
         };
         let had_checkpointer = open.checkpointer.take().is_some();
         let old_key = open.store.key().cloned();
@@ -405,6 +480,55 @@ mod tests {
             again.open_error().is_none(),
             "closing the first frees the journal"
         );
+    }
+
+    #[test]
+    fn an_older_journal_is_updated_off_the_main_thread_and_then_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("candor.db");
+        std::fs::copy(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../core/tests/data/schema-v6.db"
+            ),
+            &path,
+        )
+        .unwrap();
+        let state = AppState::open(path.clone());
+        assert_eq!(state.status(), JournalStatus::Updating, "not opened yet");
+        let err = state.require_open().unwrap_err();
+        assert_eq!(err.code, "updating", "commands wait for the update");
+        assert!(state.open_error().is_none());
+
+        // Steps are visible to the window while the update runs.
+        let seen = std::thread::scope(|scope| {
+            let running = scope.spawn(|| state.finish_update());
+            let mut seen = Vec::new();
+            while !running.is_finished() {
+                if let Some(step) = state.update_step() {
+                    seen.push(step);
+                }
+                std::thread::yield_now();
+            }
+            assert!(running.join().unwrap(), "the update ran");
+            seen
+        });
+        assert!(
+            seen.iter()
+                .all(|s| s.stage == candor_core::progress::Stage::Updating
+                    && s.total == (candor_core::store::SCHEMA_VERSION - 6) as u64),
+            "{seen:?}"
+        );
+        assert_eq!(state.status(), JournalStatus::Open { encrypted: false });
+        assert_eq!(state.update_step(), None);
+        let version = state.with_store(|store| store.schema_version()).unwrap();
+        assert_eq!(version, candor_core::store::SCHEMA_VERSION);
+        assert!(!state.finish_update(), "nothing left to update");
+
+        // The next start opens it at once.
+        drop(state);
+        let again = AppState::open(path);
+        assert_eq!(again.status(), JournalStatus::Open { encrypted: false });
     }
 
     #[test]

@@ -178,6 +178,12 @@ impl App {
     /// `CANDOR_AUTO_LOCK_SECONDS` (a short idle time), `GTK_THEME` (e.g.
     /// `Adwaita:dark`, which WebKit reports as a dark color scheme).
     pub fn launch_with(data: &DataDir, env: &[(&str, &str)]) -> App {
+        App::launch_until(data, env, "body[data-ready]")
+    }
+
+    /// [`App::launch_with`] that waits for `css` instead of the first view:
+    /// for a screen shown before it, such as "Updating your journal".
+    pub fn launch_until(data: &DataDir, env: &[(&str, &str)], css: &str) -> App {
         let turn = ONE_AT_A_TIME
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -245,7 +251,7 @@ impl App {
             .or_else(|| response["value"]["sessionId"].as_str())
             .expect("the new session has an id")
             .to_owned();
-        running.wait_for("body[data-ready]");
+        running.wait_for(css);
         running
     }
 

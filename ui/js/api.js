@@ -38,7 +38,8 @@
  * @property {string} db_path
  * @property {number|null} schema_version
  * @property {{code: string, message: string}|null} journal_error
- * @property {'open'|'locked'|'failed'} journal_state
+ * @property {'open'|'locked'|'failed'|'updating'} journal_state
+ * @property {Step|null} update_step         while updating: how far the schema update has got
  * @property {boolean} encrypted             the file is encrypted (a locked one always is)
  * @property {number|null} auto_lock_seconds idle time before the window locks; null: never
  */

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { clearFlushers, flushAll, installCloseGuard } from './autosave.js';
 import { avatar, fill, h, toast } from './dom.js';
 import { MOD, applyInfo, installLock, journal, lockNow, showLockScreen } from './lock.js';
+import { waitForUpdate } from './updating.js';
 
 /**
  * Each view's module, loaded the first time it is shown: start-up parses
@@ -243,7 +244,8 @@ function installTools() {
 }
 
 async function start() {
-  const info = await api.appInfo();
+  let info = await api.appInfo();
+  if (info.journal_state === 'updating') info = await waitForUpdate();
   if (info.journal_error) {
     showFatal(info);
     return;

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::encryption::{read_salt, FileState, JournalKey};
+use crate::progress::{Progress, Stage};
 use crate::{Error, Result};
 
 /// Marks a SQLite file as a Candor journal (`PRAGMA application_id`, the
@@ -89,6 +90,19 @@ impl Store {
     /// journal is refused (converting is [`Store::set_key`]'s job), as is a
     /// key that does not open the file.
     pub fn open_with_key(path: impl AsRef<Path>, key: Option<&JournalKey>) -> Result<Store> {
+        Store::open_with_progress(path, key, Progress::none())
+    }
+
+    /// [`Store::open_with_key`], reporting each schema migration it applies
+    /// to `progress` ([`Stage::Updating`]: `done` of `total`), for a window
+    /// that shows an "Updating your journal" screen meanwhile (see
+    /// [`needs_update`]). A migration is never cancelled half-way; a kill
+    /// leaves the file at the version before the migration it was in.
+    pub fn open_with_progress(
+        path: impl AsRef<Path>,
+        key: Option<&JournalKey>,
+        progress: Progress,
+    ) -> Result<Store> {
         let path = path.as_ref();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|err| Error::CannotOpen {
@@ -135,7 +149,7 @@ impl Store {
         };
         store.check_identity(path)?;
         store.configure()?;
-        store.migrate()?;
+        store.migrate(progress)?;
         Ok(store)
     }
 
@@ -147,7 +161,7 @@ impl Store {
             key: None,
         };
         store.configure()?;
-        store.migrate()?;
+        store.migrate(Progress::none())?;
         Ok(store)
     }
 
@@ -264,7 +278,9 @@ impl Store {
     /// Applies every migration newer than the file's `user_version`, each in
     /// its own immediate transaction together with the version bump, so a
     /// crash mid-way leaves the file at the previous version, never between.
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&mut self, progress: Progress) -> Result<()> {
+        let from = user_version(&self.conn)?;
+        let total = u64::try_from(SCHEMA_VERSION - from).unwrap_or(0);
         loop {
             let tx = self
                 .conn
@@ -277,13 +293,37 @@ impl Store {
                 });
             }
             let Some(sql) = MIGRATIONS.get(current as usize) else {
+                if total > 0 {
+                    progress.step(Stage::Updating, total, total)?;
+                }
                 return Ok(());
             };
+            progress.step(
+                Stage::Updating,
+                u64::try_from(current - from).unwrap_or(0),
+                total,
+            )?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }
     }
+}
+
+/// Whether opening the plain journal at `path` would migrate its schema:
+/// it is a journal of an older version. Only reads (a missing, encrypted
+/// or unreadable file is `false`; opening it says what is wrong). For the
+/// window, which shows an "Updating your journal" screen while
+/// [`Store::open_with_progress`] runs instead of staying blank.
+pub fn needs_update(path: &Path) -> bool {
+    if !matches!(FileState::of(path), Ok(FileState::Plain)) {
+        return false;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags)
+        .map_err(Error::from)
+        .and_then(|conn| user_version(&conn))
+        .is_ok_and(|version| (1..SCHEMA_VERSION).contains(&version))
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {

@@ -655,3 +655,68 @@ fn every_fixture_migrates_to_the_latest_with_nothing_lost() {
         }
     }
 }
+
+#[test]
+fn opening_an_older_journal_reports_each_migration_it_applies() {
+    use candor_core::progress::{Progress, Stage};
+    use candor_core::store::needs_update;
+    use std::cell::RefCell;
+
+    let (_dir, path) = copy_of_fixture(6);
+    assert!(needs_update(&path), "a schema-6 journal needs updating");
+    let steps = RefCell::new(Vec::new());
+    let report = |step: candor_core::progress::Step| {
+        assert_eq!(step.stage, Stage::Updating);
+        steps.borrow_mut().push((step.done, step.total));
+    };
+    let store = Store::open_with_progress(&path, None, Progress::reporting(&report)).unwrap();
+    let pending = u64::try_from(SCHEMA_VERSION - 6).unwrap();
+    let wanted: Vec<(u64, u64)> = (0..=pending).map(|done| (done, pending)).collect();
+    assert_eq!(
+        *steps.borrow(),
+        wanted,
+        "one step before each migration, and one when all are applied"
+    );
+    drop(store);
+    assert!(!needs_update(&path), "once migrated it is up to date");
+
+    steps.borrow_mut().clear();
+    drop(Store::open_with_progress(&path, None, Progress::reporting(&report)).unwrap());
+    assert!(
+        steps.borrow().is_empty(),
+        "an up-to-date journal reports nothing"
+    );
+}
+
+#[test]
+fn only_an_older_plain_journal_needs_updating() {
+    use candor_core::store::needs_update;
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    assert!(
+        !needs_update(&missing),
+        "a new journal is created, not updated"
+    );
+    assert!(!missing.exists(), "asking writes nothing");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a journal").unwrap();
+    assert!(!needs_update(&text));
+    assert_eq!(std::fs::read(&text).unwrap(), b"not a journal");
+
+    let current = dir.path().join("current.db");
+    drop(Store::open(&current).unwrap());
+    assert!(!needs_update(&current));
+
+    for version in 1..SCHEMA_VERSION {
+        let (_dir, path) = copy_of_fixture(version);
+        let before = std::fs::read(&path).unwrap();
+        assert!(needs_update(&path), "schema {version} needs updating");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "asking leaves schema {version} byte for byte as it was"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Facts about the running app for the Settings/About view.
 
+use candor_core::progress::Step;
 use serde::Serialize;
 use tauri::State;
 
@@ -20,8 +21,13 @@ pub struct AppInfo {
     pub schema_version: Option<i64>,
     /// Why the journal could not be opened, when it could not.
     pub journal_error: Option<CommandError>,
-    /// `open`, `locked` (encrypted, waiting for its passphrase) or `failed`.
+    /// `open`, `locked` (encrypted, waiting for its passphrase), `failed`,
+    /// or `updating` (an older journal's schema is being brought up to
+    /// date; `update_step` says how far it has got).
     pub journal_state: &'static str,
+    /// While `updating`: the last step of the update (`None` before the
+    /// first).
+    pub update_step: Option<Step>,
     /// Whether the journal file is encrypted (a locked one always is).
     pub encrypted: bool,
     /// After how many idle seconds the window locks the journal; `None`:
@@ -45,7 +51,9 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
             JournalStatus::Open { .. } => "open",
             JournalStatus::Locked => "locked",
             JournalStatus::Failed => "failed",
+            JournalStatus::Updating => "updating",
         },
+        update_step: state.update_step(),
         encrypted: matches!(
             status,
             JournalStatus::Locked | JournalStatus::Open { encrypted: true }

@@ -141,17 +141,9 @@ fn restore(
 }
 
 /// Sends each step of long work to the window.
-/// Slows each reported step of an import or restore by this many
-/// milliseconds: for the end-to-end tests, which must see the progress
-/// dialog and press its Cancel before the work is done. Not for people.
-pub const STEP_DELAY_MS_VAR: &str = "CANDOR_STEP_DELAY_MS";
-
 /// Sends each step to the window, which shows it in the progress dialog.
 fn sender(channel: &Channel<Step>) -> impl Fn(Step) + '_ {
-    let delay = std::env::var(STEP_DELAY_MS_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(std::time::Duration::from_millis);
+    let delay = crate::state::step_delay();
     move |step| {
         // A window that went away no longer needs to know.
         let _ = channel.send(step);

@@ -13,6 +13,7 @@ const STAGES = {
   verifying: 'Checking the backup is whole',
   saving_current: 'Saving your journal as it is, first',
   copying: 'Restoring the backup',
+  updating: 'Updating your journal',
 };
 
 /** Work that ends sooner than this never shows the dialog. */
