@@ -50,6 +50,13 @@ fn an_older_journal_shows_the_update_screen_then_opens() {
     app.go("#/people");
     let names = app.wait_for_text("#view", "Bo Chen");
     assert!(names.contains("Ana Lima"), "every person is still there");
+    // Initials come from the words that start with a letter: "Zoë
+    // Ångström-Ōkubo 🌱" is ZÅ, not Z and the emoji.
+    let initials = app.texts("#team-list .avatar");
+    assert!(
+        initials.iter().any(|i| i == "ZÅ"),
+        "initials in the team list: {initials:?}"
+    );
     app.screenshot("updated-journal");
     app.close();
 

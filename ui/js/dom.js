@@ -47,7 +47,11 @@ function append(el, children) {
 
 /** Up to two initials for an avatar. @param {string} name */
 export function initials(name) {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // Words that start with a letter, so that "Zoë Ångström 🌱" is ZÅ, not Z🌱;
+  // a name with no such word keeps its first character.
+  const all = name.trim().split(/\s+/).filter(Boolean);
+  const lettered = all.filter((word) => /^\p{L}/u.test(word));
+  const words = lettered.length ? lettered : all;
   const first = [...(words[0] || '?')][0];
   const last = words.length > 1 ? [...words[words.length - 1]][0] : '';
   return (first + last).toUpperCase();
