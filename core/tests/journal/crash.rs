@@ -11,6 +11,10 @@
 //! checks all of it after each kill, so a write must also survive every later
 //! crash and recovery.
 //!
+//! A new file is sometimes a journal as an older Candor wrote it (schema 6),
+//! so kills also land while `Store::open` updates it: each migration commits
+//! with its version bump, so the file is always at one version Candor wrote.
+//!
 //! The same test runs on an encrypted journal, whose writer also turns the
 //! encryption off and on again now and then (`Store::set_key`): a kill during
 //! the conversion must leave the old file or the new one whole, never
@@ -63,6 +67,13 @@ const DEFAULT_KILLS: u64 = 200;
 /// A round starts from a new, empty file one time in this many, so that the
 /// kill sometimes lands while `Store::open` creates and migrates the file.
 const NEW_FILE_ONE_IN: u64 = 8;
+/// A new file is, one time in this many, a copy of a journal as Candor wrote
+/// it at schema 6 (`tests/data/schema-v6.db`) rather than an empty one, so
+/// that kills also land while `Store::open` updates an older journal, as the
+/// app's "Updating your journal" screen does.
+const OLD_FILE_ONE_IN: u64 = 3;
+/// The schema version of that older journal.
+const OLD_SCHEMA: i64 = 6;
 /// The writer lives between these many milliseconds before it is killed,
 /// log-uniformly: short lives are as likely per decade as long ones, so kills
 /// land during process start and the first open as well as mid-session.
@@ -707,6 +718,10 @@ struct Stats {
     killed_before_open: usize,
     killed_inside_open: usize,
     left_unmigrated: usize,
+    /// How many kills left the file at each older schema version.
+    left_at_version: std::collections::BTreeMap<i64, usize>,
+    old_files: usize,
+    killed_updating_old: usize,
     batches_seen_whole: usize,
     backups_checked: usize,
     exports_checked: usize,
@@ -872,6 +887,9 @@ fn check_after_kill(
                  version {version}"
             );
             stats.left_unmigrated += usize::from(existed);
+            if existed {
+                *stats.left_at_version.entry(version).or_default() += 1;
+            }
         }
     }
 
@@ -1151,11 +1169,21 @@ fn crash_test(encrypted_run: bool) {
     let mut expected = Expected::default();
     let mut stats = Stats::default();
     let started = Instant::now();
+    // Whether the file is a copy of the older journal no writer has opened
+    // (so updated) yet.
+    let mut old_not_updated = false;
     for round in 0..kills {
         if round == 0 || rng.below(NEW_FILE_ONE_IN) == 0 {
             remove_journal(&path);
             expected = Expected::default();
             stats.new_files += 1;
+            old_not_updated = rng.below(OLD_FILE_ONE_IN) == 0;
+            if old_not_updated {
+                let old = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("tests/data/schema-v{OLD_SCHEMA}.db"));
+                std::fs::copy(old, &path).unwrap();
+                stats.old_files += 1;
+            }
         }
         let life_ms = MIN_LIFE_MS * (MAX_LIFE_MS / MIN_LIFE_MS).powf(rng.unit());
         let life = Duration::from_micros((life_ms * 1000.0) as u64);
@@ -1167,7 +1195,9 @@ fn crash_test(encrypted_run: bool) {
             stats.killed_before_open += 1;
         } else if !opened {
             stats.killed_inside_open += 1;
+            stats.killed_updating_old += usize::from(old_not_updated);
         }
+        old_not_updated &= !opened;
         let converting = acks.iter().filter(|a| *a == "converting").count();
         let converted = acks.iter().filter(|a| a.starts_with("converted ")).count();
         stats.conversions += converted;
@@ -1206,9 +1236,10 @@ fn crash_test(encrypted_run: bool) {
     }
     println!(
         "crash test ({what}): {kills} kills in {:.1} s, seed {seed}: {} acknowledged writes ({} imports), \
-         {} acknowledged-write checks after kills, all present; {} new files, {} kills before \
-         the journal was opened, {} inside Store::open ({} left a file at an older schema \
-         version, which then migrated cleanly); imports seen whole {} times, never half \
+         {} acknowledged-write checks after kills, all present; {} new files ({} of them a \
+         schema-{OLD_SCHEMA} journal to update), {} kills before the journal was opened, {} \
+         inside Store::open ({} while it updated the older journal; {} left a file at an \
+         older schema version ({}), which then migrated cleanly); imports seen whole {} times, never half \
          ({} kills during the bulk import of the first batch); {} backups and {} exports \
          found whole after kills",
         started.elapsed().as_secs_f64(),
@@ -1216,9 +1247,17 @@ fn crash_test(encrypted_run: bool) {
         stats.imports,
         stats.checks,
         stats.new_files,
+        stats.old_files,
         stats.killed_before_open,
         stats.killed_inside_open,
+        stats.killed_updating_old,
         stats.left_unmigrated,
+        stats
+            .left_at_version
+            .iter()
+            .map(|(version, kills)| format!("{kills} at {version}"))
+            .collect::<Vec<_>>()
+            .join(", "),
         stats.batches_seen_whole,
         stats.killed_bulk_importing,
         stats.backups_checked,
