@@ -994,6 +994,16 @@ fn a_large_import_is_indexed_once_and_the_journal_keeps_indexing_after_it() {
     );
     conn.execute_batch("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
         .expect("the full-text index agrees with its rows");
+    // The index was built holding 64 MiB of terms in memory; later saves
+    // hold FTS5's default 1 MiB again.
+    let hashsize: i64 = conn
+        .query_row(
+            "SELECT v FROM search_index_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hashsize, 1024 * 1024);
 
     // What the file holds is found as in the journal it came from.
     let source = Store::open_in_memory().unwrap();
