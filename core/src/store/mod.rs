@@ -34,9 +34,9 @@ use crate::{Error, Result};
 /// to another program.
 pub const APPLICATION_ID: i64 = 0x4341_4E44;
 
-/// The page cache of an encrypted journal's connection: `cache_size` in
-/// KiB, negated as SQLite takes it (64 MiB, used only as pages are read).
-const ENCRYPTED_CACHE_KIB: i64 = -64 * 1024;
+/// The page cache of a journal's connection: `cache_size` in KiB, negated
+/// as SQLite takes it (64 MiB, used only as pages are read).
+const JOURNAL_CACHE_KIB: i64 = -64 * 1024;
 
 /// The schema migrations, in order. Migration `n` (1-based) brings the schema
 /// from `user_version = n - 1` to `n`. A shipped migration is never edited:
@@ -254,16 +254,16 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", true)?;
         // Saves happen at human pace: durability is worth an fsync each.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
-        if self.key.is_some() {
-            // SQLCipher decrypts a page each time it enters SQLite's page
-            // cache, and the system's file cache, which spares a plain
-            // journal's reads, holds only ciphertext: with SQLite's default
-            // 2 MB, a person's timeline decrypted the same pages on every
-            // visit (four times as slow as plain). The cache grows only as
-            // pages are read.
-            self.conn
-                .pragma_update(None, "cache_size", ENCRYPTED_CACHE_KIB)?;
-        }
+        // A page cache larger than SQLite's default 2 MB. SQLCipher decrypts
+        // a page each time it enters the cache, and the system's file cache
+        // holds only ciphertext: with the default, a person's timeline
+        // decrypted the same pages on every visit (four times as slow as
+        // plain). A plain journal reads each page with a system call
+        // instead; with this cache its first timeline page on the 10-year
+        // journal went from 7.9 to 4.8 ms at p95. The cache grows only as
+        // pages are read.
+        self.conn
+            .pragma_update(None, "cache_size", JOURNAL_CACHE_KIB)?;
         if self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get::<_, i64>(0))?

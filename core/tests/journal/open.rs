@@ -225,3 +225,16 @@ fn every_foreign_key_has_an_index_on_its_column() {
         "foreign keys without an index: {missing:?}"
     );
 }
+
+#[test]
+fn a_journal_connection_keeps_a_64_mib_page_cache() {
+    // SQLite's default is 2 MB; a person's timeline on a large journal reads
+    // the same pages again on every visit.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("candor.db")).unwrap();
+    let cache: i64 = store
+        .conn()
+        .pragma_query_value(None, "cache_size", |r| r.get(0))
+        .unwrap();
+    assert_eq!(cache, -64 * 1024, "cache_size in KiB, negated");
+}
