@@ -437,3 +437,47 @@ fn the_first_run_question_is_asked_once_and_not_now_is_remembered() {
         "and the journal stays as it was"
     );
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn the_idle_lock_is_announced_first_and_activity_keeps_the_journal_open() {
+    let data = DataDir::new();
+    seed(&data, Some(PASSPHRASE));
+    // 15 s idle: the warning shows for the last 5 (a third).
+    let app = App::launch_with(&data, &[("CANDOR_AUTO_LOCK_SECONDS", "15")]);
+    locked(&app);
+    unlock(&app, PASSPHRASE);
+
+    let warning = app.wait_for_text("#lock-warning", "Candor locks in");
+    assert!(
+        warning.contains("without activity"),
+        "it says why: {warning:?}"
+    );
+    assert!(
+        app.try_find("body[data-journal=open]").is_some(),
+        "still open while it warns"
+    );
+    app.screenshot("encryption-lock-warning");
+
+    // Staying: the bar goes and the idle time starts again.
+    app.wait_for("#lock-warning-stay").click();
+    app.wait_gone("#lock-warning");
+    std::thread::sleep(std::time::Duration::from_secs(7));
+    assert!(
+        app.try_find("body[data-journal=open]").is_some(),
+        "the journal stayed open past the old deadline"
+    );
+    assert!(app.try_find("#lock-screen").is_none());
+
+    // Locking from the bar straight away.
+    app.wait_for("#lock-warning");
+    app.wait_for("#lock-warning-lock").click();
+    locked(&app);
+    assert!(
+        app.try_find("#lock-warning").is_none(),
+        "the bar went with the lock"
+    );
+    let note = app.wait_for("#lock-note").text();
+    assert!(note.starts_with("Locked."), "locked from the bar: {note:?}");
+    app.close();
+}

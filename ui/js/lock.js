@@ -33,17 +33,71 @@ let locking = false;
 /** Reasons the idle lock waits (a recovery key on screen, a conversion running). */
 const holds = new Set();
 
+/**
+ * How long before an idle lock the window says it is coming: 30 s, or a
+ * third of a shorter idle time. @param {number} limit idle seconds
+ */
+export function warningSeconds(limit) {
+  return Math.min(30, Math.floor(limit / 3));
+}
+
+/** The "locking soon" bar, while it is shown. @type {HTMLElement|null} */
+let warning = null;
+
+function hideWarning() {
+  warning?.remove();
+  warning = null;
+}
+
+/**
+ * Says the idle lock is `left` seconds away, with a way to stay and a way
+ * to lock now. Any activity takes it away (see installLock).
+ * @param {number} left
+ */
+function showWarning(left) {
+  const count = `${left} s`;
+  if (warning) {
+    const shown = warning.querySelector('.lock-warning-count');
+    if (shown && shown.textContent !== count) shown.textContent = count;
+    return;
+  }
+  // Announced once when it appears; the countdown itself is not re-read
+  // every second.
+  warning = h('div', { class: 'lock-warning', id: 'lock-warning', role: 'alert' },
+    icon('padlock', 'lock-warning-glyph'),
+    h('p', { class: 'lock-warning-text' },
+      'Candor locks in ', h('span', { class: 'lock-warning-count', 'aria-live': 'off', text: count }),
+      ' after a while without activity. Move the mouse or press a key to stay.'),
+    h('button', { type: 'button', class: 'button primary small', id: 'lock-warning-stay', text: 'Stay unlocked', onclick: hideWarning }),
+    h('button', { type: 'button', class: 'button quiet small', id: 'lock-warning-lock', text: 'Lock now', onclick: () => lockNow('manual') }));
+  document.body.append(warning);
+}
+
 /** Called once by main.js. @param {LockHooks} given */
 export function installLock(given) {
   hooks = given;
-  const seen = () => { lastActivity = Date.now(); };
+  /** @param {Event} event */
+  const seen = (event) => {
+    lastActivity = Date.now();
+    // A press on the bar's own buttons must reach them before it goes.
+    if (!(event.target instanceof Node && warning?.contains(event.target))) hideWarning();
+  };
   for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel', 'input', 'focusin']) {
     document.addEventListener(type, seen, { capture: true, passive: true });
   }
   setInterval(() => {
     const limit = journal.autoLockSeconds;
-    if (!limit || !journal.encrypted || journal.locked || holds.size) return;
-    if (Date.now() - lastActivity >= limit * 1000) lockNow('idle');
+    if (!limit || !journal.encrypted || journal.locked || locking || holds.size) {
+      hideWarning();
+      return;
+    }
+    const left = Math.ceil(limit - (Date.now() - lastActivity) / 1000);
+    if (left <= 0) {
+      hideWarning();
+      lockNow('idle');
+    } else if (left <= warningSeconds(limit)) {
+      showWarning(left);
+    }
   }, 1000);
   document.getElementById('lock-button')?.addEventListener('click', () => lockNow('manual'));
 }
@@ -97,6 +151,7 @@ export async function lockNow(reason = 'manual') {
     return;
   }
   locking = true;
+  hideWarning();
   try {
     await flushAll();
     if (unsavedText()) {
