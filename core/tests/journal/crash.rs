@@ -359,7 +359,12 @@ impl Writer {
     }
 
     fn load(&mut self) {
-        let mut stmt = self.conn().prepare("SELECT id FROM people").unwrap();
+        // Active people only: an older journal's copy holds an archived
+        // person, whom Candor refuses new 1-on-1s for.
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id FROM people WHERE archived_at IS NULL")
+            .unwrap();
         let people = stmt
             .query_map([], |r| r.get::<_, String>(0))
             .unwrap()
@@ -369,7 +374,10 @@ impl Writer {
         self.people = people;
         let mut stmt = self
             .conn()
-            .prepare("SELECT id, person_id, substr(scheduled_at, 1, 10), status FROM one_on_ones")
+            .prepare(
+                "SELECT id, person_id, substr(scheduled_at, 1, 10), status FROM one_on_ones \
+                 WHERE person_id IN (SELECT id FROM people WHERE archived_at IS NULL)",
+            )
             .unwrap();
         let meetings = stmt
             .query_map([], |r| {
