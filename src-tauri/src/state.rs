@@ -46,6 +46,18 @@ enum Journal {
     Updating(Option<Step>),
 }
 
+impl Journal {
+    /// What opening the journal file gave: open, locked (encrypted, waiting
+    /// for its passphrase) or failed with why.
+    fn from_open(opened: Result<Store, Error>) -> Journal {
+        match opened {
+            Ok(store) => Journal::Open(OpenJournal::new(store)),
+            Err(Error::Locked { .. }) => Journal::Locked,
+            Err(err) => Journal::Failed(err.into()),
+        }
+    }
+}
+
 struct OpenJournal {
     /// Checkpoints the journal's WAL off the saving path while it is open.
     /// `None` if it could not start (or for a journal in memory): the writer
@@ -129,11 +141,7 @@ impl AppState {
             // Migrating a large journal takes seconds: the window opens at
             // once and shows its progress ([`AppState::finish_update`]).
             Ok(_) if candor_core::store::needs_update(&db_path) => Journal::Updating(None),
-            Ok(_) => match Store::open(&db_path) {
-                Ok(store) => Journal::Open(OpenJournal::new(store)),
-                Err(Error::Locked { .. }) => Journal::Locked,
-                Err(err) => Journal::Failed(err.into()),
-            },
+            Ok(_) => Journal::from_open(Store::open(&db_path)),
             Err(err) => Journal::Failed(err.clone()),
         };
         AppState::with_journal(db_path, lock.ok(), journal)
@@ -244,11 +252,7 @@ impl AppState {
             }
         };
         let opened = Store::open_with_progress(&self.db_path, None, Progress::reporting(&report));
-        *guard(&self.journal) = match opened {
-            Ok(store) => Journal::Open(OpenJournal::new(store)),
-            Err(Error::Locked { .. }) => Journal::Locked,
-            Err(err) => Journal::Failed(err.into()),
-        };
+        *guard(&self.journal) = Journal::from_open(opened);
         true
     }
 

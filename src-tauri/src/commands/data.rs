@@ -140,7 +140,6 @@ fn restore(
     })
 }
 
-/// Sends each step of long work to the window.
 /// Sends each step to the window, which shows it in the progress dialog.
 fn sender(channel: &Channel<Step>) -> impl Fn(Step) + '_ {
     let delay = crate::state::step_delay();
