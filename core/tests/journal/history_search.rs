@@ -1,6 +1,7 @@
 //! Goals, the journal index behind search and timelines, mood and counts.
 
 use candor_core::history::{self, TimelineFilter};
+use candor_core::record_kinds;
 use candor_core::search::{self, SearchQuery};
 use candor_core::store::action_items::{self, ActionItemInput};
 use candor_core::store::agenda::{self, PointInput};
@@ -470,6 +471,7 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
     let conn = store.conn();
     let ana = person(conn, "Ana");
     let bo = person(conn, "Bo");
+    let mut first_meeting = None;
     for week in 0..10 {
         let date = day("2026-01-05") + chrono::Duration::weeks(week);
         let m = one_on_ones::start(
@@ -490,7 +492,51 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
         .unwrap();
         one_on_ones::set_mood(conn, m.id, Some(week % 5 + 1)).unwrap();
         one_on_ones::mark_held(conn, m.id, &date.to_string(), day(TODAY)).unwrap();
+        first_meeting.get_or_insert(m.id);
     }
+    // One of each other kind, in the first weeks of January: an action item
+    // from the first 1-on-1, a question, a goal and its check-in.
+    action_items::add(
+        conn,
+        ana.id,
+        &ActionItemInput {
+            text: "share the runbook".into(),
+            owner: "them".into(),
+            due_on: None,
+            one_on_one_id: first_meeting.map(|id| id.to_string()),
+        },
+    )
+    .unwrap();
+    questions::log_asked(
+        conn,
+        &AskedInput {
+            person_id: ana.id.to_string(),
+            text: "What have you tried?".into(),
+            asked_on: "2026-01-06".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let goal = goals::create(
+        conn,
+        ana.id,
+        &GoalInput {
+            title: "Run the incident review".into(),
+            ..Default::default()
+        },
+        day("2026-01-02"),
+    )
+    .unwrap();
+    goals::add_checkin(
+        conn,
+        goal.id,
+        &CheckinInput {
+            noted_on: "2026-01-03".into(),
+            note: "drafted the agenda".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     feedback::create(
         conn,
         ana.id,
@@ -615,17 +661,57 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
     }
     assert_eq!(
         all.len(),
-        14,
-        "10 1-on-1s, 2 feedback, 1 conflict and its update; nothing of Bo's alone"
+        18,
+        "10 1-on-1s, an action item, a question, a goal and its check-in, 2 feedback, \
+         1 conflict and its update; nothing of Bo's alone"
     );
     let mut ids: Vec<_> = all.iter().map(|i| i.record_id.clone()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 14, "pages never repeat an item");
+    assert_eq!(ids.len(), 18, "pages never repeat an item");
     assert!(
         all.windows(2).all(|w| w[0].cursor > w[1].cursor),
         "newest first across pages"
     );
+
+    // Every choice of kinds pages through exactly the unfiltered timeline's
+    // items of those kinds, newest first: one kind, several (read each on
+    // its own and merged), or every one.
+    let timeline_kinds: Vec<&str> = record_kinds::timeline_kinds().collect();
+    for mask in 1..(1u32 << timeline_kinds.len()) {
+        let kinds: Vec<String> = timeline_kinds
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, kind)| kind.to_string())
+            .collect();
+        let mut paged = Vec::new();
+        let mut before = None;
+        loop {
+            let page = history::timeline(
+                conn,
+                ana.id,
+                &TimelineFilter {
+                    kinds: kinds.clone(),
+                    limit: Some(3),
+                    before,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            paged.extend(page.items.iter().map(|i| i.cursor));
+            match page.next_cursor {
+                Some(next) => before = Some(next),
+                None => break,
+            }
+        }
+        let expected: Vec<i64> = all
+            .iter()
+            .filter(|i| kinds.contains(&i.kind))
+            .map(|i| i.cursor)
+            .collect();
+        assert_eq!(paged, expected, "kinds {kinds:?}");
+    }
 
     let conflicts_only = history::timeline(
         conn,
@@ -675,6 +761,22 @@ fn the_timeline_lists_everything_about_a_person_newest_first_in_pages() {
     )
     .unwrap();
     assert_eq!(tagged.items.len(), 1);
+    assert_eq!(tagged.items[0].summary, "late to standup");
+    let tagged_not_feedback = history::timeline(
+        conn,
+        ana.id,
+        &TimelineFilter {
+            kinds: vec!["one_on_one".into(), "conflict".into()],
+            tag: Some("timeliness".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        tagged_not_feedback.items.is_empty(),
+        "only feedback carries tags: {:?}",
+        tagged_not_feedback.items
+    );
     let february = history::timeline(
         conn,
         ana.id,

@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_search.sql"),
     include_str!("../../migrations/0008_foreign_key_indexes.sql"),
     include_str!("../../migrations/0009_search_prefixes.sql"),
+    include_str!("../../migrations/0010_timeline_by_kind.sql"),
 ];
 
 /// How to add what a new schema version needs, for failure messages.
