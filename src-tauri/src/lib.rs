@@ -154,14 +154,7 @@ pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
         .setup(|app| {
             let handle = app.handle().clone();
             if app.state::<AppState>().status() == JournalStatus::Updating {
-                // An older journal: its schema is updated off the main thread
-                // while the window shows how far that has got.
-                std::thread::Builder::new()
-                    .name("candor-update".into())
-                    .spawn(move || {
-                        handle.state::<AppState>().finish_update();
-                        journal_opened(&handle);
-                    })?;
+                start_update(&handle, None);
             } else {
                 journal_opened(&handle);
             }
@@ -169,6 +162,26 @@ pub fn run_window(db_path: PathBuf) -> Result<(), tauri::Error> {
             Ok(())
         })
         .run(context())
+}
+
+/// An older journal (encrypted: unlocked with `key`) has its schema updated
+/// off the main thread while the window shows how far that has got; then
+/// it opens as at start. Should no thread start, the update runs here.
+pub(crate) fn start_update<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    key: Option<candor_core::encryption::JournalKey>,
+) {
+    let update = |app: &tauri::AppHandle<R>, key| {
+        app.state::<AppState>().finish_update(key);
+        journal_opened(app);
+    };
+    let (handle, in_thread) = (app.clone(), key.clone());
+    let spawned = std::thread::Builder::new()
+        .name("candor-update".into())
+        .spawn(move || update(&handle, in_thread));
+    if spawned.is_err() {
+        update(app, key);
+    }
 }
 
 /// What follows the journal's opening at start: snoozes whose cause was

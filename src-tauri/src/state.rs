@@ -120,6 +120,16 @@ fn updating_error() -> CommandError {
     }
 }
 
+/// What an unlock did.
+#[derive(Debug)]
+pub enum Unlocked {
+    /// The journal is open.
+    Open,
+    /// The journal is of an older schema: it is [`JournalStatus::Updating`]
+    /// until [`AppState::finish_update`] runs with this key.
+    Updating(JournalKey),
+}
+
 fn guard<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding a lock cannot leave SQLite half-written (every
     // write is a transaction), so a poisoned lock is still usable.
@@ -140,7 +150,7 @@ impl AppState {
         let journal = match &lock {
             // Migrating a large journal takes seconds: the window opens at
             // once and shows its progress ([`AppState::finish_update`]).
-            Ok(_) if candor_core::store::needs_update(&db_path) => Journal::Updating(None),
+            Ok(_) if candor_core::store::needs_update(&db_path, None) => Journal::Updating(None),
             Ok(_) => Journal::from_open(Store::open(&db_path)),
             Err(err) => Journal::Failed(err.clone()),
         };
@@ -237,8 +247,9 @@ impl AppState {
     /// the window, then opens it (or keeps why it could not be). Runs off
     /// the main thread, without holding the journal slot, so the window's
     /// questions are answered meanwhile. Nothing to do unless the journal
-    /// is [`JournalStatus::Updating`]; returns whether it ran.
-    pub fn finish_update(&self) -> bool {
+    /// is [`JournalStatus::Updating`]; returns whether it ran. `key`: the
+    /// encrypted journal's, from the unlock that found it older.
+    pub fn finish_update(&self, key: Option<JournalKey>) -> bool {
         if self.status() != JournalStatus::Updating {
             return false;
         }
@@ -251,7 +262,8 @@ impl AppState {
                 std::thread::sleep(delay);
             }
         };
-        let opened = Store::open_with_progress(&self.db_path, None, Progress::reporting(&report));
+        let opened =
+            Store::open_with_progress(&self.db_path, key.as_ref(), Progress::reporting(&report));
         *guard(&self.journal) = Journal::from_open(opened);
         true
     }
@@ -329,18 +341,25 @@ impl AppState {
 
     /// Unlocks the locked journal with its passphrase or recovery key. An
     /// open journal is left as it is.
-    pub fn unlock(&self, secret: &Secret) -> CommandResult<()> {
+    pub fn unlock(&self, secret: &Secret) -> CommandResult<Unlocked> {
         if self.status() != JournalStatus::Locked {
-            return self.with_store(|_| Ok(()));
+            return self.with_store(|_| Ok(Unlocked::Open));
         }
         // The key is derived without holding the journal (half a second).
         let key = self.check_secret(&self.db_path, secret)?;
         let mut journal = guard(&self.journal);
         if matches!(*journal, Journal::Locked) {
+            // An older encrypted journal: its schema is updated off this
+            // thread, behind the "Updating your journal" screen, rather than
+            // with the unlock button saying "Unlocking…" for seconds.
+            if candor_core::store::needs_update(&self.db_path, Some(&key)) {
+                *journal = Journal::Updating(None);
+                return Ok(Unlocked::Updating(key));
+            }
             let store = Store::open_with_key(&self.db_path, Some(&key))?;
             *journal = Journal::Open(OpenJournal::new(store));
         }
-        Ok(())
+        Ok(Unlocked::Open)
     }
 
     /// Locks an encrypted journal: the store, its key (wiped as it drops)
@@ -506,7 +525,7 @@ mod tests {
 
         // Steps are visible to the window while the update runs.
         let seen = std::thread::scope(|scope| {
-            let running = scope.spawn(|| state.finish_update());
+            let running = scope.spawn(|| state.finish_update(None));
             let mut seen = Vec::new();
             while !running.is_finished() {
                 if let Some(step) = state.update_step() {
@@ -527,12 +546,58 @@ mod tests {
         assert_eq!(state.update_step(), None);
         let version = state.with_store(|store| store.schema_version()).unwrap();
         assert_eq!(version, candor_core::store::SCHEMA_VERSION);
-        assert!(!state.finish_update(), "nothing left to update");
+        assert!(!state.finish_update(None), "nothing left to update");
 
         // The next start opens it at once.
         drop(state);
         let again = AppState::open(path);
         assert_eq!(again.status(), JournalStatus::Open { encrypted: false });
+    }
+
+    #[test]
+    fn an_older_encrypted_journal_is_updated_after_its_unlock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("candor.db");
+        std::fs::copy(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../core/tests/data/encrypted-schema-v9.db"
+            ),
+            &path,
+        )
+        .unwrap();
+        let state = AppState::open(path.clone());
+        assert_eq!(
+            state.status(),
+            JournalStatus::Locked,
+            "unreadable until unlocked"
+        );
+        let err = state.unlock(&Secret::new("not it")).unwrap_err();
+        assert_eq!(err.code, "wrong_passphrase");
+        assert_eq!(state.status(), JournalStatus::Locked);
+
+        let unlocked = state
+            .unlock(&Secret::new("older encrypted journal"))
+            .unwrap();
+        let Unlocked::Updating(key) = unlocked else {
+            panic!("an older journal is updated after the unlock: {unlocked:?}");
+        };
+        assert_eq!(state.status(), JournalStatus::Updating);
+        assert_eq!(state.require_open().unwrap_err().code, "updating");
+        assert!(state.finish_update(Some(key)), "the update ran");
+        assert_eq!(state.status(), JournalStatus::Open { encrypted: true });
+        let version = state.with_store(|store| store.schema_version()).unwrap();
+        assert_eq!(version, candor_core::store::SCHEMA_VERSION);
+
+        // Locked again and unlocked: nothing left to update.
+        state.lock().unwrap();
+        assert!(matches!(
+            state
+                .unlock(&Secret::new("older encrypted journal"))
+                .unwrap(),
+            Unlocked::Open
+        ));
+        assert_eq!(state.status(), JournalStatus::Open { encrypted: true });
     }
 
     #[test]

@@ -71,3 +71,56 @@ fn an_older_journal_shows_the_update_screen_then_opens() {
     assert!(again.try_find("#update-screen").is_none());
     again.close();
 }
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run ./scripts/test"]
+fn an_older_encrypted_journal_is_updated_after_the_unlock() {
+    use candor_core::encryption::{JournalKey, Secret};
+
+    /// WebDriver's Enter key.
+    const ENTER: &str = "\u{E007}";
+    const PASSPHRASE: &str = "older encrypted journal";
+    let data = DataDir::new();
+    let journal = data.db_path();
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    // The schema-9 fixture (the schema Candor had when encryption shipped),
+    // encrypted under PASSPHRASE.
+    std::fs::copy(
+        workspace_root().join("core/tests/data/encrypted-schema-v9.db"),
+        &journal,
+    )
+    .expect("copy the encrypted schema-9 journal");
+
+    // Locked at start: the schema cannot be read without the key, so the
+    // update waits for the unlock.
+    let app = App::launch_until(&data, &[("CANDOR_STEP_DELAY_MS", "1500")], "#lock-screen");
+    assert!(app.try_find("#update-screen").is_none());
+    app.wait_for("#unlock-secret").fill(PASSPHRASE);
+    app.wait_for("#unlock-secret").type_text(ENTER);
+
+    // The unlock hands over to the update screen at once, rather than
+    // leaving the button at "Unlocking…" while the migrations run.
+    app.wait_for("#update-screen");
+    app.wait_gone("#lock-screen");
+    app.wait_until("the screen says which step it is on", || {
+        app.try_find("#update-detail")
+            .is_some_and(|d| d.text().starts_with("Step "))
+    });
+    app.screenshot("updating-encrypted-journal");
+
+    app.wait_gone("#update-screen");
+    app.go("#/people");
+    let names = app.wait_for_text("#view", "Bo Chen");
+    assert!(names.contains("Ana Lima"), "every person is still there");
+    assert!(
+        app.try_find("#lock-screen").is_none(),
+        "the journal is open after its update"
+    );
+    app.close();
+
+    let key = JournalKey::unlock(&journal, &Secret::new(PASSPHRASE)).unwrap();
+    let store = Store::open_with_key(&journal, Some(&key)).expect("the updated journal opens");
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.is_encrypted(), "it stays encrypted");
+    assert_eq!(people::list(store.conn(), Scope::All).unwrap().len(), 3);
+}

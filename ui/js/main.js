@@ -210,7 +210,14 @@ function wipe() {
 
 /** Draws the app on the open journal (at start, and after each unlock). */
 async function reopen() {
-  applyInfo(await api.appInfo());
+  let info = await api.appInfo();
+  // An older encrypted journal is updated once it is unlocked.
+  if (info.journal_state === 'updating') info = await waitForUpdate();
+  if (info.journal_error) {
+    showFatal(info);
+    return;
+  }
+  applyInfo(info);
   await Promise.all([refreshTeam(), route()]);
 }
 

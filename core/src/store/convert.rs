@@ -205,3 +205,24 @@ fn convert_error(folder: &Path, err: &std::io::Error) -> Error {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::encryption::Secret;
+
+    /// Writes `core/tests/data/encrypted-schema-v9.db`: the schema-9 fixture
+    /// (the schema Candor had when encryption shipped) encrypted the way
+    /// Candor encrypts a journal, under the passphrase "older encrypted
+    /// journal", for the tests of updating an encrypted journal. Kept once
+    /// written, as the plain fixtures are.
+    #[test]
+    #[ignore = "writes core/tests/data/encrypted-schema-v9.db; run it on purpose"]
+    fn on_demand_write_encrypted_fixture() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let dest = data.join("encrypted-schema-v9.db");
+        let _ = fs::remove_file(&dest);
+        let key = JournalKey::new(&Secret::new("older encrypted journal")).unwrap();
+        export_file(&data.join("schema-v9.db"), None, &dest, Some(&key)).unwrap();
+    }
+}

@@ -311,19 +311,32 @@ impl Store {
     }
 }
 
-/// Whether opening the plain journal at `path` would migrate its schema:
-/// it is a journal of an older version. Only reads (a missing, encrypted
-/// or unreadable file is `false`; opening it says what is wrong). For the
-/// window, which shows an "Updating your journal" screen while
-/// [`Store::open_with_progress`] runs instead of staying blank.
-pub fn needs_update(path: &Path) -> bool {
-    if !matches!(FileState::of(path), Ok(FileState::Plain)) {
+/// Whether opening the journal at `path` (encrypted: with `key`) would
+/// migrate its schema: it is a journal of an older version. Only reads (a
+/// missing or unreadable file, or a key that does not open it, is `false`;
+/// opening it says what is wrong). For the window, which shows an "Updating
+/// your journal" screen while [`Store::open_with_progress`] runs instead of
+/// staying blank, or keeping the unlock screen waiting.
+pub fn needs_update(path: &Path, key: Option<&JournalKey>) -> bool {
+    let readable = match (FileState::of(path), key) {
+        (Ok(FileState::Plain), None) => true,
+        (Ok(FileState::Encrypted), Some(key)) => {
+            read_salt(path).is_ok_and(|salt| salt == *key.salt())
+        }
+        _ => false,
+    };
+    if !readable {
         return false;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     Connection::open_with_flags(path, flags)
         .map_err(Error::from)
-        .and_then(|conn| user_version(&conn))
+        .and_then(|conn| {
+            if let Some(key) = key {
+                key.apply(&conn)?;
+            }
+            user_version(&conn)
+        })
         .is_ok_and(|version| (1..SCHEMA_VERSION).contains(&version))
 }
 

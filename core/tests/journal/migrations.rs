@@ -664,7 +664,10 @@ fn opening_an_older_journal_reports_each_migration_it_applies() {
     use std::cell::RefCell;
 
     let (_dir, path) = copy_of_fixture(6);
-    assert!(needs_update(&path), "a schema-6 journal needs updating");
+    assert!(
+        needs_update(&path, None),
+        "a schema-6 journal needs updating"
+    );
     let steps = RefCell::new(Vec::new());
     let report = |step: candor_core::progress::Step| {
         assert_eq!(step.stage, Stage::Updating);
@@ -679,7 +682,7 @@ fn opening_an_older_journal_reports_each_migration_it_applies() {
         "one step before each migration, and one when all are applied"
     );
     drop(store);
-    assert!(!needs_update(&path), "once migrated it is up to date");
+    assert!(!needs_update(&path, None), "once migrated it is up to date");
 
     steps.borrow_mut().clear();
     drop(Store::open_with_progress(&path, None, Progress::reporting(&report)).unwrap());
@@ -690,34 +693,92 @@ fn opening_an_older_journal_reports_each_migration_it_applies() {
 }
 
 #[test]
-fn only_an_older_plain_journal_needs_updating() {
+fn only_an_older_journal_needs_updating() {
     use candor_core::store::needs_update;
 
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.db");
     assert!(
-        !needs_update(&missing),
+        !needs_update(&missing, None),
         "a new journal is created, not updated"
     );
     assert!(!missing.exists(), "asking writes nothing");
 
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "not a journal").unwrap();
-    assert!(!needs_update(&text));
+    assert!(!needs_update(&text, None));
     assert_eq!(std::fs::read(&text).unwrap(), b"not a journal");
 
     let current = dir.path().join("current.db");
     drop(Store::open(&current).unwrap());
-    assert!(!needs_update(&current));
+    assert!(!needs_update(&current, None));
 
     for version in 1..SCHEMA_VERSION {
         let (_dir, path) = copy_of_fixture(version);
         let before = std::fs::read(&path).unwrap();
-        assert!(needs_update(&path), "schema {version} needs updating");
+        assert!(needs_update(&path, None), "schema {version} needs updating");
         assert_eq!(
             std::fs::read(&path).unwrap(),
             before,
             "asking leaves schema {version} byte for byte as it was"
         );
     }
+}
+
+/// `tests/data/encrypted-schema-v9.db`: the schema-9 fixture, encrypted
+/// (written by `store::convert`'s on-demand test).
+const ENCRYPTED_FIXTURE_PASSPHRASE: &str = "older encrypted journal";
+
+#[test]
+fn an_older_encrypted_journal_is_updated_once_unlocked() {
+    use candor_core::encryption::{JournalKey, Secret};
+    use candor_core::progress::Progress;
+    use candor_core::store::needs_update;
+    use std::cell::RefCell;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("candor.db");
+    std::fs::copy(fixture_dir().join("encrypted-schema-v9.db"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(
+        !before.windows(9).any(|w| w == b"saxophone"),
+        "the fixture is encrypted"
+    );
+    assert!(
+        !needs_update(&path, None),
+        "without the key nothing can be read"
+    );
+    let other = JournalKey::from_bytes([1; 32], [2; 16]);
+    assert!(!needs_update(&path, Some(&other)), "nor with another key");
+    let key = JournalKey::unlock(&path, &Secret::new(ENCRYPTED_FIXTURE_PASSPHRASE)).unwrap();
+    assert!(needs_update(&path, Some(&key)), "with its key: schema 9");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "asking leaves the file byte for byte as it was"
+    );
+
+    let steps = RefCell::new(Vec::new());
+    let report =
+        |step: candor_core::progress::Step| steps.borrow_mut().push((step.done, step.total));
+    let store = Store::open_with_progress(&path, Some(&key), Progress::reporting(&report)).unwrap();
+    let pending = u64::try_from(SCHEMA_VERSION - 9).unwrap();
+    assert_eq!(
+        *steps.borrow(),
+        (0..=pending)
+            .map(|done| (done, pending))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.is_encrypted());
+    assert_eq!(
+        search_hits(store.conn(), "saxophone"),
+        [("goal".to_string(), GOAL.to_string())],
+        "the records are all there, and indexed"
+    );
+    drop(store);
+    assert!(
+        !needs_update(&path, Some(&key)),
+        "once updated it is current"
+    );
 }

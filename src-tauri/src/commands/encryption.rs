@@ -9,7 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 use zeroize::Zeroize;
 
 use crate::error::{CommandError, CommandResult};
-use crate::state::{AppState, JournalStatus};
+use crate::state::{AppState, JournalStatus, Unlocked};
 
 /// A new recovery key, to show once. Wiped from memory when dropped.
 #[derive(Debug)]
@@ -41,8 +41,12 @@ pub async fn unlock_journal<R: Runtime>(
             ..CommandError::invalid_choice("type your passphrase or recovery key")
         });
     }
-    state.unlock(&secret)?;
-    crate::start_daily_backup(&app);
+    match state.unlock(&secret)? {
+        Unlocked::Open => crate::start_daily_backup(&app),
+        // An older journal: the window shows the update screen meanwhile
+        // and the day's backup follows the update.
+        Unlocked::Updating(key) => crate::start_update(&app, Some(key)),
+    }
     Ok(())
 }
 
