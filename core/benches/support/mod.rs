@@ -21,7 +21,8 @@ pub const SEARCH_LIMIT: usize = 60;
 /// benchmark binary: then it is the journal the targets are about (60
 /// people, 10 years). Run any other way (`cargo test --benches`), a small
 /// journal and a few repetitions, so a test run only checks that the
-/// benchmark works.
+/// benchmark works. `CANDOR_BENCH_SCALE=200x20` measures another size in a
+/// benchmark run (issue 16's scale run: 200 people over 20 years).
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
     pub people: usize,
@@ -35,9 +36,17 @@ impl Scale {
         let args: Vec<String> = std::env::args().collect();
         let full = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test");
         if full {
+            let (people, years) = std::env::var(SCALE_VAR)
+                .ok()
+                .map(|text| {
+                    parse_scale(&text).unwrap_or_else(|| {
+                        panic!("{SCALE_VAR}={text}: expected PEOPLExYEARS, such as 200x20")
+                    })
+                })
+                .unwrap_or((60, 10));
             Scale {
-                people: 60,
-                years: 10,
+                people,
+                years,
                 full,
             }
         } else {
@@ -57,6 +66,15 @@ impl Scale {
             n.min(3)
         }
     }
+}
+
+/// The variable that sets a benchmark run's journal size.
+const SCALE_VAR: &str = "CANDOR_BENCH_SCALE";
+
+/// `"200x20"` as 200 people and 20 years.
+fn parse_scale(text: &str) -> Option<(usize, u32)> {
+    let (people, years) = text.trim().split_once(['x', 'X'])?;
+    Some((people.trim().parse().ok()?, years.trim().parse().ok()?))
 }
 
 /// The journal's last day ("today" for every reminder and review). Fixed,
