@@ -27,11 +27,13 @@ as_root() {
 DEB_BUILD="libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config ca-certificates"
 # fonts-inter: the typeface the UI prefers, so screenshots look as designed.
 # desktop-file-utils: the package check validates the installed desktop entry.
-DEB_TEST="xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils fonts-inter desktop-file-utils"
+# ripgrep: what the search benchmark measures Candor against (grep -r stands
+# in without it, and is no fair comparison).
+DEB_TEST="xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils fonts-inter desktop-file-utils ripgrep"
 RPM_BUILD="webkit2gtk4.1-devel openssl-devel curl wget file libxdo-devel libappindicator-gtk3-devel librsvg2-devel gcc gcc-c++ make pkgconf-pkg-config"
-RPM_TEST="xorg-x11-server-Xvfb xorg-x11-xauth webkit2gtk4.1 ImageMagick xdotool xorg-x11-utils"
+RPM_TEST="xorg-x11-server-Xvfb xorg-x11-xauth webkit2gtk4.1 ImageMagick xdotool xorg-x11-utils ripgrep"
 ARCH_BUILD="webkit2gtk-4.1 base-devel curl wget file openssl libxdo libayatana-appindicator librsvg pkgconf"
-ARCH_TEST="xorg-server-xvfb xorg-xauth imagemagick xdotool xorg-xwininfo"
+ARCH_TEST="xorg-server-xvfb xorg-xauth imagemagick xdotool xorg-xwininfo ripgrep"
 
 # install_system_packages build|test
 install_system_packages() {
