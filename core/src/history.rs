@@ -120,15 +120,32 @@ fn timeline_sql(kinds: &[&'static str], tag: bool) -> Option<String> {
     let every_own = record_kinds::timeline_kinds()
         .filter(|kind| !THROUGH_PARTIES.contains(kind))
         .all(|kind| own.contains(&kind));
+    // The person's newest documents of `condition`, read from `docs` (the
+    // table, with any index hint), stopping at the page's end.
+    let newest = |docs: &str, condition: &str| {
+        format!(
+            "SELECT * FROM (SELECT d.rowid FROM {docs} \
+             WHERE d.person_id = ?1 AND {condition} AND {RANGE} \
+             ORDER BY d.rowid DESC LIMIT ?4)"
+        )
+    };
+    // CROSS JOIN: from the person's parties to the documents joined `on`,
+    // never the other way round (every conflict's document, then its
+    // parties).
+    let through_parties = |on: &str| {
+        format!(
+            "SELECT d.rowid FROM conflict_parties p CROSS JOIN search_docs d ON {on} \
+             WHERE p.person_id = ?1 AND {RANGE}"
+        )
+    };
     let mut parts = Vec::new();
     if tag {
         // Only feedback carries tags.
         if own.contains(&"feedback") {
-            parts.push(format!(
-                "SELECT * FROM (SELECT d.rowid FROM search_docs d \
-                 WHERE d.person_id = ?1 AND d.kind = 'feedback' AND {RANGE} \
-                 AND EXISTS (SELECT 1 FROM feedback_tags t WHERE t.feedback_id = d.record_id AND t.tag = ?5) \
-                 ORDER BY d.rowid DESC LIMIT ?4)"
+            parts.push(newest(
+                "search_docs d",
+                "d.kind = 'feedback' AND EXISTS (SELECT 1 FROM feedback_tags t \
+                 WHERE t.feedback_id = d.record_id AND t.tag = ?5)",
             ));
         }
     } else {
@@ -136,35 +153,23 @@ fn timeline_sql(kinds: &[&'static str], tag: bool) -> Option<String> {
             // `+d.kind`: the kind is checked on each row, not looked up in
             // search_docs_by_person_kind, so the walk stays newest first.
             let list = own.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>();
-            parts.push(format!(
-                "SELECT * FROM (SELECT d.rowid FROM search_docs d INDEXED BY search_docs_by_person \
-                 WHERE d.person_id = ?1 AND +d.kind IN ({}) AND {RANGE} \
-                 ORDER BY d.rowid DESC LIMIT ?4)",
-                list.join(", ")
+            parts.push(newest(
+                "search_docs d INDEXED BY search_docs_by_person",
+                &format!("+d.kind IN ({})", list.join(", ")),
             ));
         } else {
             for kind in &own {
-                parts.push(format!(
-                    "SELECT * FROM (SELECT d.rowid FROM search_docs d \
-                     WHERE d.person_id = ?1 AND d.kind = '{kind}' AND {RANGE} \
-                     ORDER BY d.rowid DESC LIMIT ?4)"
-                ));
+                parts.push(newest("search_docs d", &format!("d.kind = '{kind}'")));
             }
         }
-        // CROSS JOIN: from the person's parties to the documents, never the
-        // other way round (every conflict's document, then its parties).
         if kinds.contains(&"conflict") {
-            parts.push(format!(
-                "SELECT d.rowid FROM conflict_parties p CROSS JOIN search_docs d \
-                 ON d.kind = 'conflict' AND d.record_id = p.conflict_id \
-                 WHERE p.person_id = ?1 AND {RANGE}"
+            parts.push(through_parties(
+                "d.kind = 'conflict' AND d.record_id = p.conflict_id",
             ));
         }
         if kinds.contains(&"conflict_update") {
-            parts.push(format!(
-                "SELECT d.rowid FROM conflict_parties p CROSS JOIN search_docs d \
-                 ON d.parent_id = p.conflict_id AND d.kind = 'conflict_update' \
-                 WHERE p.person_id = ?1 AND {RANGE}"
+            parts.push(through_parties(
+                "d.parent_id = p.conflict_id AND d.kind = 'conflict_update'",
             ));
         }
     }

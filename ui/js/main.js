@@ -208,15 +208,27 @@ function wipe() {
   document.getElementById('print-sheet')?.remove();
 }
 
-/** Draws the app on the open journal (at start, and after each unlock). */
-async function reopen() {
+/**
+ * What app_info says once any schema update is over (at start, or after
+ * the unlock of an older encrypted journal), with the update screen shown
+ * meanwhile; `null`, with the fatal screen shown, if the journal could not
+ * be opened.
+ * @returns {Promise<import('./api.js').AppInfo|null>}
+ */
+async function openedInfo() {
   let info = await api.appInfo();
-  // An older encrypted journal is updated once it is unlocked.
   if (info.journal_state === 'updating') info = await waitForUpdate();
   if (info.journal_error) {
     showFatal(info);
-    return;
+    return null;
   }
+  return info;
+}
+
+/** Draws the app on the open journal again, after each unlock. */
+async function reopen() {
+  const info = await openedInfo();
+  if (!info) return;
   applyInfo(info);
   await Promise.all([refreshTeam(), route()]);
 }
@@ -251,12 +263,8 @@ function installTools() {
 }
 
 async function start() {
-  let info = await api.appInfo();
-  if (info.journal_state === 'updating') info = await waitForUpdate();
-  if (info.journal_error) {
-    showFatal(info);
-    return;
-  }
+  const info = await openedInfo();
+  if (!info) return;
   applyInfo(info);
   window.addEventListener('hashchange', route);
   installCloseGuard().catch((error) => toast(`Closing may not wait for saves: ${error.message}`, 'error'));
